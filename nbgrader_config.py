@@ -1,0 +1,26 @@
+# nbgrader configuration for "Recurrent Neural Networks, graded".
+# Read by every nbgrader command run from this folder (and copied into scratch courses).
+c = get_config()  # noqa: F821  (nbgrader provides get_config)
+
+# Course identity; the gradebook is gradebook.db beside this file (not committed).
+c.CourseDirectory.course_id = "rnn-graded"
+
+# Per-cell time limit while grading. Under autograding (NBGRADER_EXECUTION set) our slowest
+# cell takes a few seconds; 60 s leaves room for a slow laptop while a runaway loop is cut off
+# (the cell is interrupted, recorded as an error, and grading goes on).
+c.ExecutePreprocessor.timeout = 60
+c.ExecutePreprocessor.interrupt_on_timeout = True
+# Starting the kernel imports nothing heavy, but allow a loaded machine time to start it.
+c.ExecutePreprocessor.startup_timeout = 120
+
+# A cell that floods its output is truncated instead of bloating the autograded notebook.
+c.LimitOutput.max_lines = 500
+c.LimitOutput.max_traceback = 60
+
+# A student who deletes a test or read-only cell gets it back: autograde restores it from
+# the gradebook, so it is graded instead of silently scoring zero.
+c.OverwriteCells.add_missing_cells = True
+
+# What a blank exercise looks like in the student version.
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+c.ClearSolutions.text_stub = "YOUR ANSWER HERE"

@@ -1,0 +1,205 @@
+"""Friendly checks for the tests in the notebooks.
+
+Each check raises ``AssertionError`` with a message in the student's terms: what was
+expected, what came back, and where to look. Relative errors follow the usual convention
+``max |a - e| / max(1e-8, |a| + |e|)``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+import numpy as np
+
+
+def _with_hint(message: str, hint: str) -> str:
+    return f"{message}: {hint}" if hint else message
+
+
+def to_numpy(value, name: str) -> np.ndarray:
+    """A plain float64 copy of ``value`` (numpy array, torch tensor, list or number)."""
+    if hasattr(value, "detach") and hasattr(value, "cpu"):
+        value = value.detach().cpu().numpy()
+    try:
+        array = np.array(value, dtype=np.float64, copy=True)
+    except (TypeError, ValueError) as err:
+        raise AssertionError(f"{name} should be an array of numbers, got {type(value).__name__}") from err
+    return array.view(np.ndarray)
+
+
+def rel_error(actual, expected) -> float:
+    """Largest element-wise relative error between two arrays of the same shape."""
+    a = to_numpy(actual, "actual")
+    e = to_numpy(expected, "expected")
+    if a.size == 0:
+        return 0.0
+    return float(np.max(np.abs(a - e) / np.maximum(1e-8, np.abs(a) + np.abs(e))))
+
+
+def check_type(value, types, name: str, hint: str = "") -> None:
+    if not isinstance(value, types):
+        wanted = types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
+        raise AssertionError(_with_hint(f"{name} should be a {wanted}, got {type(value).__name__}", hint))
+
+
+def check_shape(value, expected_shape, name: str, hint: str = "") -> None:
+    shape = tuple(getattr(value, "shape", np.shape(value)))
+    expected_shape = tuple(expected_shape)
+    if shape != expected_shape:
+        raise AssertionError(_with_hint(f"{name} has shape {shape}, expected {expected_shape}", hint))
+
+
+def check_finite(value, name: str, hint: str = "") -> None:
+    array = to_numpy(value, name)
+    if not np.all(np.isfinite(array)):
+        bad = int(np.sum(~np.isfinite(array)))
+        raise AssertionError(_with_hint(f"{name} has {bad} entries that are inf or nan", hint))
+
+
+def check_close(actual, expected, name: str, hint: str = "", tol: float = 1e-7) -> None:
+    """Shapes equal and relative error at most ``tol`` (entries near zero compared absolutely)."""
+    check_shape(actual, np.shape(to_numpy(expected, "expected")), name, hint)
+    a = to_numpy(actual, name)
+    e = to_numpy(expected, "expected")
+    if a.size == 0:
+        return
+    if not np.all(np.isfinite(a)):
+        raise AssertionError(_with_hint(f"{name} contains inf or nan", hint))
+    abs_err = np.abs(a - e)
+    rel = abs_err / np.maximum(1e-8, np.abs(a) + np.abs(e))
+    bad = (rel > tol) & (abs_err > tol)
+    if np.any(bad):
+        where = np.unravel_index(int(np.argmax(np.where(bad, abs_err, -1.0))), a.shape)
+        index = tuple(int(i) for i in where)
+        raise AssertionError(
+            _with_hint(
+                f"{name} differs from the reference (relative error {float(np.max(rel)):.1e}; "
+                f"at index {index} got {a[where]:.6g}, expected {e[where]:.6g})",
+                hint,
+            )
+        )
+
+
+def check_scalar(actual, expected: float, name: str, hint: str = "", tol: float = 1e-9) -> float:
+    """``actual`` is one real number (Python, numpy or 0-d tensor) close to ``expected``."""
+    if isinstance(actual, bool) or np.ndim(to_numpy(actual, name)) != 0:
+        raise AssertionError(
+            _with_hint(f"{name} should be a single number, got {type(actual).__name__} "
+                       f"of shape {np.shape(to_numpy(actual, name))}", hint)
+        )
+    value = float(to_numpy(actual, name))
+    if not math.isfinite(value):
+        raise AssertionError(_with_hint(f"{name} is {value}, expected {expected:.6g}", hint))
+    if abs(value - expected) > tol * max(1.0, abs(expected)):
+        raise AssertionError(_with_hint(f"{name} is {value:.10g}, expected {expected:.10g}", hint))
+    return value
+
+
+def check_integer(actual, expected: int, name: str, hint: str = "") -> None:
+    if isinstance(actual, bool) or not isinstance(actual, (int, np.integer)):
+        raise AssertionError(f"{name} should be an int, got {type(actual).__name__} {actual!r}")
+    if int(actual) != int(expected):
+        raise AssertionError(_with_hint(f"{name} is {int(actual)}, expected {int(expected)}", hint))
+
+
+def snapshot(*arrays) -> list[np.ndarray]:
+    """Copies of the arguments, to check later that a function left them unchanged."""
+    return [to_numpy(a, "argument") for a in arrays]
+
+
+def check_unchanged(before: Iterable[np.ndarray], after: Iterable, names: Iterable[str],
+                    function: str) -> None:
+    for old, new, name in zip(before, after, names, strict=True):
+        if not np.array_equal(old, to_numpy(new, name), equal_nan=True):
+            raise AssertionError(
+                f"{function} changed its argument {name} in place; graded functions must not "
+                f"mutate their inputs (work on a copy, or build new arrays)"
+            )
+
+
+def distinct_sizes(rng: np.random.Generator, count: int = 4, low: int = 2, high: int = 9
+                   ) -> list[int]:
+    """``count`` different sizes in ``[low, high]``, so a swapped axis cannot go unnoticed."""
+    return [int(v) for v in rng.choice(np.arange(low, high + 1), size=count, replace=False)]
+
+
+def call(function: Callable, *args, name: str | None = None, hint: str = "", **kwargs):
+    """Call the student's function; turn a crash into a message that shows the inputs' shapes.
+
+    ``NotImplementedError`` passes through unchanged: the exercise is simply not done yet.
+    """
+    label = name or getattr(function, "__name__", "the function")
+    try:
+        return function(*args, **kwargs)
+    except NotImplementedError:
+        raise
+    except Exception as err:
+        shapes = ", ".join(
+            f"{tuple(a.shape)}" if hasattr(a, "shape") else type(a).__name__ for a in args
+        )
+        raise AssertionError(_with_hint(
+            f"{label} raised {type(err).__name__}: {err} (called with argument shapes {shapes})",
+            hint,
+        )) from err
+
+
+def check_raises(function: Callable, error: type[BaseException], what: str, *args, **kwargs):
+    """``function(*args)`` must raise ``error``; ``what`` describes the situation."""
+    try:
+        result = function(*args, **kwargs)
+    except error:
+        return
+    except NotImplementedError:
+        raise
+    except Exception as err:
+        raise AssertionError(
+            f"{what}: expected {error.__name__}, but got {type(err).__name__}: {err}"
+        ) from err
+    raise AssertionError(f"{what}: expected {error.__name__}, but it returned {result!r}")
+
+
+FORBIDDEN_LAYER_NAMES = ("RNN", "LSTM", "GRU", "RNNCell", "LSTMCell", "GRUCell", "Linear")
+
+
+def check_no_forbidden_layers(model, run: Callable[[], object],
+                              forbidden: Iterable[str] = FORBIDDEN_LAYER_NAMES) -> None:
+    """``model`` holds none of the forbidden ``torch.nn`` layers and ``run()`` calls none.
+
+    ``run`` is a zero-argument callable that exercises the model (e.g. a forward pass); while
+    it runs, every forbidden layer's ``forward`` raises, so a layer built on the fly is caught.
+    """
+    import torch.nn as nn
+
+    classes = {getattr(nn, layer) for layer in forbidden}
+    used = sorted({type(m).__name__ for m in model.modules() if type(m) in classes})
+    if used:
+        raise AssertionError(
+            f"{type(model).__name__} contains nn.{', nn.'.join(used)}; this exercise builds the "
+            f"layer from nn.Parameter and tensor operations only"
+        )
+    originals = {cls: cls.forward for cls in classes}
+
+    def refuse(self, *args, **kwargs):
+        raise AssertionError(
+            f"{type(model).__name__} called nn.{type(self).__name__} during forward; build the "
+            f"recurrence from nn.Parameter and tensor operations only"
+        )
+
+    try:
+        for cls in classes:
+            cls.forward = refuse
+        run()
+    finally:
+        for cls, forward in originals.items():
+            cls.forward = forward
+
+
+def close(actual, expected, tol: float = 1e-7) -> bool:
+    """True when ``actual`` has ``expected``'s shape and matches it within ``tol``; for
+    telling which mistake a wrong answer comes from."""
+    try:
+        check_close(actual, expected, "value", tol=tol)
+    except AssertionError:
+        return False
+    return True

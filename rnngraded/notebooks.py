@@ -1,0 +1,89 @@
+"""Reading and editing nbgrader notebooks by grade_id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+AS_VERSION = 4
+
+
+def read(path: str | Path) -> NotebookNode:
+    return nbformat.read(str(path), as_version=AS_VERSION)
+
+
+def write(nb: NotebookNode, path: str | Path) -> None:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+
+
+def nbgrader_meta(cell) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def grade_id(cell) -> str | None:
+    return nbgrader_meta(cell).get("grade_id")
+
+
+def cells_by_id(nb: NotebookNode) -> dict[str, NotebookNode]:
+    return {grade_id(c): c for c in nb.cells if grade_id(c)}
+
+
+def is_autograded_answer(cell) -> bool:
+    """A code cell the student fills in (its tests live in other cells)."""
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "code" and meta.get("solution", False) and not meta.get("grade", False)
+
+
+def is_autograded_test(cell) -> bool:
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "code" and meta.get("grade", False) and not meta.get("solution", False)
+
+
+def is_manual_answer(cell) -> bool:
+    meta = nbgrader_meta(cell)
+    return meta.get("solution", False) and meta.get("grade", False)
+
+
+def answer_ids(nb: NotebookNode) -> list[str]:
+    """grade_ids of every cell a student writes in, autograded or manual, in notebook order."""
+    return [grade_id(c) for c in nb.cells if nbgrader_meta(c).get("solution", False)]
+
+
+def autograded_answer_ids(nb: NotebookNode) -> list[str]:
+    return [grade_id(c) for c in nb.cells if is_autograded_answer(c)]
+
+
+def with_answers(release: NotebookNode, answers: dict[str, str]) -> NotebookNode:
+    """A copy of the release notebook with the given cells' sources replaced."""
+    nb = nbformat.from_dict(release)
+    cells = cells_by_id(nb)
+    unknown = set(answers) - set(cells)
+    if unknown:
+        raise KeyError(f"no cell with grade_id {sorted(unknown)} in the notebook")
+    for cell_id, text in answers.items():
+        cells[cell_id].source = text
+    return nb
+
+
+def strip_outputs(nb: NotebookNode) -> NotebookNode:
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
+
+
+def error_messages(nb: NotebookNode) -> dict[str, str]:
+    """For each graded cell that raised, ``"ErrorName: message"``."""
+    messages = {}
+    for cell in nb.cells:
+        cell_id = grade_id(cell)
+        if not cell_id or cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                messages[cell_id] = f"{output.get('ename')}: {output.get('evalue')}".strip()
+    return messages
