@@ -24,7 +24,9 @@ def to_numpy(value, name: str) -> np.ndarray:
     try:
         array = np.array(value, dtype=np.float64, copy=True)
     except (TypeError, ValueError) as err:
-        raise AssertionError(f"{name} should be an array of numbers, got {type(value).__name__}") from err
+        raise AssertionError(
+            f"{name} should be an array of numbers, got {type(value).__name__}"
+        ) from err
     return array.view(np.ndarray)
 
 
@@ -39,15 +41,18 @@ def rel_error(actual, expected) -> float:
 
 def check_type(value, types, name: str, hint: str = "") -> None:
     if not isinstance(value, types):
-        wanted = types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
-        raise AssertionError(_with_hint(f"{name} should be a {wanted}, got {type(value).__name__}", hint))
+        kinds = (types,) if isinstance(types, type) else types
+        wanted = " or ".join(t.__name__ for t in kinds)
+        got = type(value).__name__
+        raise AssertionError(_with_hint(f"{name} should be a {wanted}, got {got}", hint))
 
 
 def check_shape(value, expected_shape, name: str, hint: str = "") -> None:
     shape = tuple(getattr(value, "shape", np.shape(value)))
     expected_shape = tuple(expected_shape)
     if shape != expected_shape:
-        raise AssertionError(_with_hint(f"{name} has shape {shape}, expected {expected_shape}", hint))
+        message = f"{name} has shape {shape}, expected {expected_shape}"
+        raise AssertionError(_with_hint(message, hint))
 
 
 def check_finite(value, name: str, hint: str = "") -> None:

@@ -78,7 +78,8 @@ def source_notebook(root: Path, assignment: str) -> NotebookNode:
 
 
 def release_notebook(root: Path, assignment: str) -> NotebookNode:
-    return notebooks.read(root / "release" / assignment / f"{notebook_name(root, assignment)}.ipynb")
+    name = notebook_name(root, assignment)
+    return notebooks.read(root / "release" / assignment / f"{name}.ipynb")
 
 
 def generate_release(root: Path, assignment: str) -> None:

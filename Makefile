@@ -1,0 +1,61 @@
+# Recurrent Neural Networks, graded: every command of the course.
+# `make help` lists them. All run inside .venv, created on first use from requirements.txt.
+
+VENV   := .venv
+BIN    := $(CURDIR)/$(VENV)/bin
+PYTHON := $(BIN)/python
+# nbgrader runs `alembic` and `jupyter` by name: the environment's bin/ goes first on PATH.
+export PATH := $(BIN):$(PATH)
+STAMP  := $(VENV)/.installed
+
+.PHONY: help setup demo release grade feedback export table check test lint lab clean
+
+help:
+	@echo "Learners:    make setup | make lab | make check NB=path/to/notebook.ipynb"
+	@echo "Instructors: make release | make grade | make feedback | make export | make table"
+	@echo "Course:      make demo | make test | make lint | make clean"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	$(PYTHON) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PYTHON) -m rnngraded demo
+
+release: $(STAMP)
+	$(PYTHON) -m rnngraded release
+
+grade: $(STAMP)
+	$(PYTHON) -m rnngraded grade
+
+feedback: $(STAMP)
+	$(PYTHON) -m rnngraded feedback
+
+export: $(STAMP)
+	$(PYTHON) -m rnngraded export
+
+table: $(STAMP)
+	$(PYTHON) -m rnngraded table
+
+check: $(STAMP)
+	@test -n "$(NB)" || (echo "usage: make check NB=path/to/notebook.ipynb" && exit 2)
+	$(PYTHON) -m rnngraded check "$(NB)"
+
+test: $(STAMP)
+	$(PYTHON) -m pytest
+
+lint: $(STAMP)
+	$(PYTHON) -m ruff check .
+
+# Learners work in work/, a copy of the student release (kept by later runs, not committed).
+lab: $(STAMP)
+	mkdir -p work && cp -rn release/* work/
+	$(BIN)/jupyter lab work/
+
+clean:
+	rm -rf submitted autograded/*/ feedback gradebook.db grades.csv

@@ -1,0 +1,5 @@
+import sys
+
+from rnngraded.cli import main
+
+sys.exit(main())

@@ -1,0 +1,201 @@
+"""The course's commands: ``python -m rnngraded COMMAND`` (the Makefile calls these).
+
+Instructors: ``release``, ``grade``, ``feedback``, ``export``, ``table``, ``demo``.
+Learners: ``check NOTEBOOK`` grades one notebook in a scratch copy of the course.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from rnngraded import course, notebooks
+from rnngraded.course import SubmissionGrade
+
+DEMO_STUDENTS = ("reference", "blank", "partial")
+
+
+# --- printing -----------------------------------------------------------------------------
+
+
+def format_table(grades: list[SubmissionGrade]) -> str:
+    """A table of points per student and chapter (autograded points; manual cells noted)."""
+    header = f"{'student':<12} {'chapter':<24} {'points':>7} {'max':>6} {'percent':>8}  note"
+    lines = [header, "-" * len(header)]
+    for g in sorted(grades, key=lambda g: (g.student, g.assignment)):
+        percent = 100.0 * g.auto_score / g.auto_max if g.auto_max else 0.0
+        note = f"{g.manual_pending} written answer(s) to grade by hand" if g.manual_pending else ""
+        lines.append(f"{g.student:<12} {g.assignment:<24} {g.auto_score:>7.1f} {g.auto_max:>6.1f} "
+                     f"{percent:>7.1f}%  {note}")
+    return "\n".join(lines)
+
+
+def format_check(grade: SubmissionGrade) -> str:
+    """Per exercise: points and, for a failed test, its message."""
+    lines = [f"{grade.assignment}: {grade.auto_score:g} / {grade.auto_max:g} autograded points"]
+    for cell in grade.cells:
+        if not cell.auto:
+            lines.append(f"  {cell.grade_id:<28} {'-':>5} / {cell.max_score:<4g} graded by your "
+                         f"instructor")
+            continue
+        mark = "ok  " if cell.score == cell.max_score else "FAIL"
+        lines.append(f"  {cell.grade_id:<28} {cell.score or 0:>5g} / {cell.max_score:<4g} {mark}")
+        if cell.message and cell.score != cell.max_score:
+            lines.append(f"      {cell.message}")
+    return "\n".join(lines)
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+def cmd_release(root: Path, args) -> None:
+    for assignment in args.assignments or course.assignments(root):
+        course.generate_release(root, assignment)
+        print(f"release/{assignment} generated")
+
+
+def submitted_assignments(root: Path) -> list[str]:
+    folder = root / "submitted"
+    if not folder.is_dir():
+        return []
+    return [a for a in course.assignments(root) if any(folder.glob(f"*/{a}"))]
+
+
+def cmd_grade(root: Path, args) -> None:
+    graded = []
+    for assignment in submitted_assignments(root):
+        course.nbgrader(["autograde", assignment, "--force"], cwd=root)
+        graded.extend(course.read_grades(root, assignment).values())
+    if not graded:
+        print("nothing to grade: put submissions in submitted/<student>/<chapter>/")
+        return
+    print(format_table(graded))
+
+
+def cmd_feedback(root: Path, args) -> None:
+    for assignment in submitted_assignments(root):
+        course.nbgrader(["generate_feedback", assignment, "--force"], cwd=root)
+        print(f"feedback/*/{assignment} written")
+
+
+def cmd_export(root: Path, args) -> None:
+    course.nbgrader(["export", "--to", str(root / "grades.csv")], cwd=root)
+    print("grades.csv written")
+
+
+def cmd_table(root: Path, args) -> None:
+    grades = []
+    for assignment in course.assignments(root):
+        grades.extend(course.read_grades(root, assignment).values())
+    print(format_table(grades))
+
+
+def find_assignment(root: Path, notebook: Path) -> str:
+    """The chapter a notebook belongs to: by file name, else by its graded cells."""
+    names = course.assignments(root)
+    for assignment in names:
+        if notebook.stem == course.notebook_name(root, assignment):
+            return assignment
+    ids = set(notebooks.cells_by_id(notebooks.read(notebook)))
+    overlap = {a: len(ids & set(notebooks.cells_by_id(course.source_notebook(root, a))))
+               for a in names}
+    best = max(overlap, key=overlap.get, default=None)
+    if not best or not overlap[best]:
+        raise SystemExit(f"{notebook} matches no chapter of this course ({', '.join(names)})")
+    return best
+
+
+def cmd_check(root: Path, args) -> None:
+    notebook = Path(args.notebook).resolve()
+    if not notebook.is_file():
+        raise SystemExit(f"no such notebook: {notebook}")
+    try:
+        submission = notebooks.read(notebook)
+    except Exception as err:  # any unreadable file: say so plainly
+        raise SystemExit(f"{notebook} is not a readable notebook: {err}") from err
+    assignment = find_assignment(root, notebook)
+    print(f"Grading {notebook.name} as {assignment} in a scratch folder (the class gradebook "
+          f"is not touched)...", flush=True)
+    results = course.grade_scratch(root, assignment, {"you": submission}, workers=1)
+    print(format_check(results["you"]))
+
+
+def build_demo_submissions(root: Path, assignment: str) -> dict[str, notebooks.NotebookNode]:
+    """reference: every solution; blank: the release; partial: the first half of the coded
+    exercises right, the next one with a classic bug from tests/variants, the rest untouched."""
+    release = course.release_notebook(root, assignment)
+    source = course.source_notebook(root, assignment)
+    solutions = {notebooks.grade_id(c): c.source for c in source.cells
+                 if notebooks.nbgrader_meta(c).get("solution", False)}
+    coded = notebooks.autograded_answer_ids(source)
+    right = coded[: len(coded) // 2]
+    partial = {cell_id: solutions[cell_id] for cell_id in right}
+    rest = coded[len(right):]
+    if rest:
+        bugs = sorted((root / "tests" / "variants" / assignment / rest[0]).glob("bug_*.py"))
+        if bugs:
+            partial[rest[0]] = bugs[0].read_text()
+    return {
+        "reference": notebooks.with_answers(release, solutions),
+        "blank": release,
+        "partial": notebooks.with_answers(release, partial),
+    }
+
+
+def cmd_demo(root: Path, args) -> None:
+    cmd_release(root, argparse.Namespace(assignments=None))
+    for assignment in course.assignments(root):
+        notebook = course.notebook_name(root, assignment)
+        for student, nb in build_demo_submissions(root, assignment).items():
+            target = root / "submitted" / student / assignment / f"{notebook}.ipynb"
+            notebooks.write(notebooks.strip_outputs(nb), target)
+    print("demo submissions written to submitted/{" + ",".join(DEMO_STUDENTS) + "}")
+    cmd_grade(root, args)
+    cmd_feedback(root, args)
+    cmd_export(root, args)
+
+
+def cmd_scratch_release(root: Path, args) -> None:
+    """Generate the release of every chapter in a scratch copy and print where it is."""
+    folder = Path(tempfile.mkdtemp(prefix="rnngraded-release-"))
+    try:
+        course.make_scratch_course(root, folder, course.assignments(root))
+    except Exception:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    print(folder / "release")
+
+
+COMMANDS = {
+    "release": (cmd_release, "regenerate release/ from source/ (all chapters or those named)"),
+    "grade": (cmd_grade, "autograde everything in submitted/ and print the grade table"),
+    "feedback": (cmd_feedback, "write feedback HTML for every graded submission"),
+    "export": (cmd_export, "export the gradebook to grades.csv"),
+    "table": (cmd_table, "print the grade table from the gradebook"),
+    "check": (cmd_check, "grade one notebook against the hidden tests, in a scratch folder"),
+    "demo": (cmd_demo, "release, grade three demo students, feedback, export, table"),
+    "scratch-release": (cmd_scratch_release, "generate every release in a scratch folder"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="rnngraded", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (_, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text)
+        if name == "release":
+            p.add_argument("assignments", nargs="*", help="chapter ids (default: all)")
+        if name == "check":
+            p.add_argument("notebook", help="path to the notebook to check")
+    args = parser.parse_args(argv)
+    root = course.find_root()
+    COMMANDS[args.command][0](root, args)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The generic chapter harness: what a chapter must pass, found from the files alone.
+
+A chapter plugs in with its notebook in ``source/<chapter>/`` and its variants in
+``tests/variants/<chapter>/<solution grade_id>/``: ``bug_*.py`` (a student's mistake, which
+must lose points; a first line ``# expect: TEXT`` names words the failure message must
+contain) and ``ok_*.py`` (a correct answer written another way, which must get full marks).
+Each variant file is the whole replacement source of that solution cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rnngraded import course, notebooks
+
+ROOT = Path(__file__).resolve().parents[1]
+VARIANTS = ROOT / "tests" / "variants"
+CHAPTERS = course.assignments(ROOT)
+
+SOURCE_STUDENT = "source"
+BLANK_STUDENT = "blank"
+
+
+@dataclass(frozen=True)
+class Variant:
+    chapter: str
+    cell: str  # grade_id of the solution cell it replaces
+    name: str  # file stem, bug_* or ok_*
+    path: Path
+
+    @property
+    def is_bug(self) -> bool:
+        return self.name.startswith("bug_")
+
+    @property
+    def student(self) -> str:
+        return f"{self.cell}__{self.name}"
+
+    @property
+    def expect(self) -> str | None:
+        match = re.match(r"#\s*expect:\s*(.+)", self.path.read_text())
+        return match.group(1).strip() if match else None
+
+    def __str__(self) -> str:
+        return f"{self.chapter}/{self.cell}/{self.name}"
+
+
+def variants(chapter: str | None = None) -> list[Variant]:
+    found = []
+    for path in sorted(VARIANTS.glob("*/*/*.py")):
+        ch, cell = path.parent.parent.name, path.parent.name
+        if chapter in (None, ch) and path.stem.startswith(("bug_", "ok_")):
+            found.append(Variant(ch, cell, path.stem, path))
+    return found
+
+
+def solutions(chapter: str) -> dict[str, str]:
+    source = course.source_notebook(ROOT, chapter)
+    return {notebooks.grade_id(c): c.source for c in source.cells
+            if notebooks.nbgrader_meta(c).get("solution", False)}
+
+
+def submissions(chapter: str) -> dict[str, notebooks.NotebookNode]:
+    """Every notebook the suite grades for a chapter, by student id."""
+    release = course.release_notebook(ROOT, chapter)
+    answers = solutions(chapter)
+    subs = {
+        SOURCE_STUDENT: course.source_notebook(ROOT, chapter),
+        BLANK_STUDENT: release,
+    }
+    for v in variants(chapter):
+        subs[v.student] = notebooks.with_answers(release, {**answers, v.cell: v.path.read_text()})
+    return subs
+
+
+def grade_chapter(chapter: str, folder: Path) -> dict[str, course.SubmissionGrade]:
+    """Autograde all of a chapter's submissions through real nbgrader, in scratch courses
+    kept under ``folder`` (``folder/course0/release`` holds a fresh generation)."""
+    return course.grade_scratch(ROOT, chapter, submissions(chapter), keep=folder)
+
+
+# --- hidden text ----------------------------------------------------------------------------
+
+REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
+
+
+def hidden_lines(source: notebooks.NotebookNode) -> set[str]:
+    """Lines that appear only inside solution or hidden-test regions of the source."""
+    inside, outside = set(), set()
+    for cell in source.cells:
+        text = cell.source
+        for match in REGION.finditer(text):
+            inside.update(line.strip() for line in match.group(2).splitlines())
+        outside.update(line.strip() for line in REGION.sub("", text).splitlines())
+    return {line for line in inside - outside if len(line) >= 12}

@@ -1,0 +1,103 @@
+"""The instructor and learner commands, run as a person would run them."""
+
+import csv
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from harness import ROOT, solutions
+from rnngraded import course, notebooks
+
+CHAPTER = "01_rnn_basics"
+
+
+def run(args, cwd):
+    return subprocess.run([sys.executable, "-m", "rnngraded", *args], cwd=cwd,
+                          env=course.tool_env(), capture_output=True, text=True, timeout=600)
+
+
+def gradebook_state():
+    db = ROOT / "gradebook.db"
+    return db.stat().st_mtime_ns if db.exists() else None
+
+
+def test_check_reports_points_and_messages_without_touching_the_gradebook(tmp_path):
+    release = course.release_notebook(ROOT, CHAPTER)
+    bug = (ROOT / "tests/variants" / CHAPTER / "rnn_cell_forward").glob("bug_*.py")
+    answers = {**solutions(CHAPTER), "rnn_cell_forward": sorted(bug)[0].read_text()}
+    answers.pop("written_9_2")
+    mine = tmp_path / "01_rnn_basics.ipynb"
+    notebooks.write(notebooks.with_answers(release, answers), mine)
+    before = gradebook_state()
+
+    result = run(["check", str(mine)], cwd=ROOT)
+
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "rnn_cell_forward_tests" in out and "FAIL" in out
+    assert "MyRNN_tests" in out and "4 / 4" in out
+    assert "graded by your instructor" in out
+    lines = out.splitlines()
+    failed = lines.index(next(ln for ln in lines if "rnn_cell_forward_tests" in ln))
+    assert "Error" in lines[failed + 1], "the failure message follows the failed exercise"
+    assert gradebook_state() == before, "make check must not touch the class gradebook"
+
+
+def test_check_refuses_a_corrupt_notebook_plainly(tmp_path):
+    broken = tmp_path / "01_rnn_basics.ipynb"
+    broken.write_text('{"cells": [ this is not json')
+    result = run(["check", str(broken)], cwd=ROOT)
+    assert result.returncode != 0
+    assert "is not a readable notebook" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def demo_course(tmp_path_factory):
+    """A copy of the course, as a fresh clone would have it, with `demo` run twice."""
+    folder = tmp_path_factory.mktemp("demo")
+    for name in ("source", "release", "nbgrader_config.py"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, folder / name)
+    shutil.copytree(ROOT / "tests" / "variants", folder / "tests" / "variants")
+    first = run(["demo"], cwd=folder)
+    assert first.returncode == 0, first.stdout + first.stderr
+    first_csv = (folder / "grades.csv").read_text()
+    second = run(["demo"], cwd=folder)
+    assert second.returncode == 0, second.stdout + second.stderr
+    return folder, first, second, first_csv
+
+
+def test_demo_grades_three_students_and_prints_a_table(demo_course):
+    folder, first, _, _ = demo_course
+    out = first.stdout
+    for student in ("reference", "blank", "partial"):
+        assert any(line.startswith(student) and CHAPTER in line for line in out.splitlines())
+    grades = {g.student: g for g in course.read_grades(folder, CHAPTER).values()}
+    assert grades["reference"].auto_score == grades["reference"].auto_max > 0
+    assert grades["blank"].auto_score == 0
+    assert 0 < grades["partial"].auto_score < grades["partial"].auto_max
+    assert any(c.score == 0 and c.message and "Error" in c.message
+               for c in grades["partial"].lost()), "the partial student has a classic bug"
+    for student in ("reference", "blank", "partial"):
+        assert (folder / "feedback" / student / CHAPTER / f"{CHAPTER}.html").is_file()
+
+
+def test_demo_twice_gives_the_same_result_without_duplicates(demo_course):
+    folder, first, second, first_csv = demo_course
+    assert (folder / "grades.csv").read_text() == first_csv
+    table = [ln for ln in first.stdout.splitlines() if ln.startswith(("reference", "blank"))]
+    again = [ln for ln in second.stdout.splitlines() if ln.startswith(("reference", "blank"))]
+    assert table == again
+    rows = list(csv.DictReader(first_csv.splitlines()))
+    assert sorted(r["student_id"] for r in rows) == ["blank", "partial", "reference"]
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{folder / 'gradebook.db'}") as gb:
+        assert len(gb.students) == 3
+        for student in ("reference", "blank", "partial"):
+            submission = gb.find_submission(CHAPTER, student)
+            names = [g.name for nb in submission.notebooks for g in nb.grades]
+            assert len(names) == len(set(names)), "duplicated grade rows"
