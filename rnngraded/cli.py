@@ -7,9 +7,7 @@ Learners: ``check NOTEBOOK`` grades one notebook in a scratch copy of the course
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from rnngraded import course, notebooks
@@ -158,15 +156,10 @@ def cmd_demo(root: Path, args) -> None:
     cmd_export(root, args)
 
 
-def cmd_scratch_release(root: Path, args) -> None:
-    """Generate the release of every chapter in a scratch copy and print where it is."""
-    folder = Path(tempfile.mkdtemp(prefix="rnngraded-release-"))
-    try:
-        course.make_scratch_course(root, folder, course.assignments(root))
-    except Exception:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    print(folder / "release")
+def cmd_bench(root: Path, args) -> None:
+    from rnngraded import bench
+
+    print(bench.report(bench.run(root, repeats=args.repeats)))
 
 
 COMMANDS = {
@@ -177,7 +170,7 @@ COMMANDS = {
     "table": (cmd_table, "print the grade table from the gradebook"),
     "check": (cmd_check, "grade one notebook against the hidden tests, in a scratch folder"),
     "demo": (cmd_demo, "release, grade three demo students, feedback, export, table"),
-    "scratch-release": (cmd_scratch_release, "generate every release in a scratch folder"),
+    "bench": (cmd_bench, "time each chapter's autograde against the import-only floor"),
 }
 
 
@@ -189,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=help_text)
         if name == "release":
             p.add_argument("assignments", nargs="*", help="chapter ids (default: all)")
+        if name == "bench":
+            p.add_argument("--repeats", type=int, default=3, help="runs per notebook (median)")
         if name == "check":
             p.add_argument("notebook", help="path to the notebook to check")
     args = parser.parse_args(argv)
