@@ -33,3 +33,26 @@ def sine_waves(batch_size: int, seq_len: int, generator: torch.Generator | None 
     phase = 2 * math.pi * torch.rand(batch_size, 1, generator=generator)
     t = torch.arange(seq_len, dtype=torch.float32).unsqueeze(0)
     return torch.sin(freq * t + phase).unsqueeze(-1)
+
+
+def generate_copy_task(batch_size: int, seq_len: int, vocab_size: int = 10,
+                       generator: torch.Generator | None = None):
+    """The copy task: read ``seq_len`` digits, then a delimiter, then reproduce the digits.
+
+    ``inputs  = [x_1 .. x_N, DELIM, 0 .. 0]`` and ``targets = [0 .. 0, DELIM, x_1 .. x_N]``,
+    both ``(B, 2N + 1)`` LongTensors, with ``DELIM = vocab_size``: the model needs
+    ``vocab_size + 1`` input and output classes. The digits to copy sit at positions
+    ``N + 1 ..``; :func:`copy_positions` selects them.
+    """
+    delim = vocab_size
+    digits = torch.randint(0, vocab_size, (batch_size, seq_len), generator=generator)
+    zeros = torch.zeros(batch_size, seq_len, dtype=torch.long)
+    marker = torch.full((batch_size, 1), delim, dtype=torch.long)
+    inputs = torch.cat([digits, marker, zeros], dim=1)
+    targets = torch.cat([zeros, marker, digits], dim=1)
+    return inputs, targets
+
+
+def copy_positions(seq_len: int) -> slice:
+    """The positions of the copy task's targets that hold the copied digits."""
+    return slice(seq_len + 1, 2 * seq_len + 1)
