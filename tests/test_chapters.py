@@ -50,12 +50,14 @@ def test_release_equals_fresh_generation(graded, chapter):
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_release_hides_solutions_and_hidden_tests(chapter):
     source = course.source_notebook(harness.ROOT, chapter)
-    release_text = json.dumps(course.release_notebook(harness.ROOT, chapter))
+    release = course.release_notebook(harness.ROOT, chapter)
+    release_text = json.dumps(release)
     for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS"):
         assert marker not in release_text
+    release_lines = {line.strip() for cell in release.cells for line in cell.source.splitlines()}
     secret = harness.hidden_lines(source)
     assert len(secret) > 20, "expected solution and hidden-test lines in the source"
-    leaked = sorted(line for line in secret if line in release_text)
+    leaked = sorted(secret & release_lines)
     assert not leaked, f"release/{chapter} contains solution or hidden-test lines: {leaked[:5]}"
 
 
@@ -115,3 +117,16 @@ def test_correct_alternative_gets_full_marks(graded, variant):
     lost = [(c.grade_id, c.message) for c in grade.lost()]
     assert not lost, f"{variant} is correct but lost points: {lost}"
     assert grade.auto_score == grade.auto_max > 0
+
+
+def test_hidden_line_detection_sees_solution_and_hidden_test_lines():
+    nb = notebooks.nbformat.v4.new_notebook(cells=[
+        notebooks.nbformat.v4.new_code_cell(
+            "def f(x):\n    ### BEGIN SOLUTION\n    return compute_the_answer(x)\n"
+            "    ### END SOLUTION\nshared_line_visible_to_all = 1"),
+        notebooks.nbformat.v4.new_code_cell(
+            "assert f(1) == 2\n### BEGIN HIDDEN TESTS\nassert f(12345) == 24690\n"
+            "### END HIDDEN TESTS"),
+    ])
+    found = harness.hidden_lines(nb)
+    assert found == {"return compute_the_answer(x)", "assert f(12345) == 24690"}
