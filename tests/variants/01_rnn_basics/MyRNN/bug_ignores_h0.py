@@ -1,0 +1,26 @@
+# expect: ignores h0
+# why: always starts from zeros.
+class MyRNN(nn.Module):
+    def __init__(self, input_size, hidden_size, num_layers=1):
+        super().__init__()
+        self.hidden_size, self.num_layers = hidden_size, num_layers
+        k = 1 / math.sqrt(hidden_size)
+        for l in range(num_layers):
+            n_in = input_size if l == 0 else hidden_size
+            self.register_parameter(f"weight_ih_l{l}", nn.Parameter(torch.empty(hidden_size, n_in).uniform_(-k, k)))
+            self.register_parameter(f"weight_hh_l{l}", nn.Parameter(torch.empty(hidden_size, hidden_size).uniform_(-k, k)))
+            self.register_parameter(f"bias_ih_l{l}", nn.Parameter(torch.empty(hidden_size).uniform_(-k, k)))
+            self.register_parameter(f"bias_hh_l{l}", nn.Parameter(torch.empty(hidden_size).uniform_(-k, k)))
+
+    def forward(self, x, h0=None):
+        out, finals = x, []
+        for l in range(self.num_layers):
+            h = x.new_zeros(x.shape[0], self.hidden_size)
+            steps = []
+            for t in range(x.shape[1]):
+                h = torch.tanh(out[:, t] @ getattr(self, f"weight_ih_l{l}").T + getattr(self, f"bias_ih_l{l}")
+                               + h @ getattr(self, f"weight_hh_l{l}").T + getattr(self, f"bias_hh_l{l}"))
+                steps.append(h)
+            out = torch.stack(steps, 1)
+            finals.append(h)
+        return out, torch.stack(finals)
