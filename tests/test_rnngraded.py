@@ -200,3 +200,17 @@ def test_format_table_and_check():
     assert "2 / 5 autograded points" in report
     assert "FAIL" in report and "h has shape (3, 5)" in report
     assert "graded by your instructor" in report
+
+
+def test_grading_streams_send_stderr_to_stdout_only_under_grading(monkeypatch):
+    import sys
+
+    from rnngraded import grading_streams
+
+    monkeypatch.setattr(sys, "stderr", sys.stderr)
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    grading_streams()
+    assert sys.stderr is not sys.stdout
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    grading_streams()
+    assert sys.stderr is sys.stdout
