@@ -9,6 +9,7 @@ Each variant file is the whole replacement source of that solution cell.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,8 @@ class Variant:
         return self.name.startswith("bug_")
 
     @property
-    def student(self) -> str:
-        return f"{self.cell}__{self.name}"
+    def test_cell(self) -> str:
+        return f"{self.cell}_tests"
 
     @property
     def expect(self) -> str | None:
@@ -62,6 +63,62 @@ def solutions(chapter: str) -> dict[str, str]:
             if notebooks.nbgrader_meta(c).get("solution", False)}
 
 
+def defined_names(source: str) -> set[str]:
+    """Top-level names a cell defines (functions, classes, assigned variables)."""
+    names = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return names
+
+
+def coupled_cells(chapter: str) -> set[frozenset[str]]:
+    """Pairs of solution cells where one's code (reference or variant) uses a name the other
+    defines: a bug in one could then cost the other's tests points."""
+    coded = notebooks.autograded_answer_ids(course.source_notebook(ROOT, chapter))
+    answers = {cell: text for cell, text in solutions(chapter).items() if cell in coded}
+    texts = {cell: [answers[cell]] for cell in answers}
+    for v in variants(chapter):
+        texts.setdefault(v.cell, []).append(v.path.read_text())
+    defines = {cell: defined_names(answers[cell]) for cell in answers}
+    pairs = set()
+    for a, sources in texts.items():
+        for b, names in defines.items():
+            if a != b and any(re.search(rf"\b{re.escape(n)}\b", s) for n in names for s in sources):
+                pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def rounds(chapter: str) -> list[dict[str, Variant]]:
+    """Pack the variants into as few notebooks as possible: each round replaces at most one
+    variant per solution cell, and never two coupled cells, so each cell's own test cell
+    grades its variant exactly as a notebook holding that variant alone would."""
+    coupled = coupled_cells(chapter)
+    packed: list[dict[str, Variant]] = []
+    for v in variants(chapter):
+        for group in packed:
+            if v.cell not in group and all(frozenset((v.cell, c)) not in coupled for c in group):
+                group[v.cell] = v
+                break
+        else:
+            packed.append({v.cell: v})
+    return packed
+
+
+def round_student(index: int) -> str:
+    return f"round{index:02d}"
+
+
+def round_of(variant: Variant) -> str:
+    for index, group in enumerate(rounds(variant.chapter)):
+        if group.get(variant.cell) == variant:
+            return round_student(index)
+    raise KeyError(variant)
+
+
 def submissions(chapter: str) -> dict[str, notebooks.NotebookNode]:
     """Every notebook the suite grades for a chapter, by student id."""
     release = course.release_notebook(ROOT, chapter)
@@ -70,8 +127,9 @@ def submissions(chapter: str) -> dict[str, notebooks.NotebookNode]:
         SOURCE_STUDENT: course.source_notebook(ROOT, chapter),
         BLANK_STUDENT: release,
     }
-    for v in variants(chapter):
-        subs[v.student] = notebooks.with_answers(release, {**answers, v.cell: v.path.read_text()})
+    for index, group in enumerate(rounds(chapter)):
+        replaced = {cell: v.path.read_text() for cell, v in group.items()}
+        subs[round_student(index)] = notebooks.with_answers(release, {**answers, **replaced})
     return subs
 
 

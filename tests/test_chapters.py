@@ -99,34 +99,51 @@ def test_every_graded_name_has_variants(chapter):
     assert not strays, f"variants for cells that do not exist: {strays}"
 
 
+def cell_grade(graded, variant):
+    grade = graded(variant.chapter)[0][harness.round_of(variant)]
+    cells = {c.grade_id: c for c in grade.cells}
+    assert variant.test_cell in cells, f"no test cell {variant.test_cell} was graded"
+    return cells[variant.test_cell]
+
+
 @pytest.mark.parametrize("variant", [v for v in ALL_VARIANTS if v.is_bug], ids=str)
 def test_bug_loses_points_with_a_helpful_message(graded, variant):
-    grade = graded(variant.chapter)[0][variant.student]
-    lost = grade.lost()
-    assert lost, f"{variant} kept full marks ({grade.auto_score}/{grade.auto_max})"
-    assert grade.auto_score < grade.auto_max
+    cell = cell_grade(graded, variant)
+    assert cell.score < cell.max_score, f"{variant} kept full marks on {variant.test_cell}"
     if variant.expect:
-        messages = " | ".join(c.message or "" for c in lost)
-        assert variant.expect.lower() in messages.lower(), (
-            f"{variant}: expected a message containing {variant.expect!r}, got: {messages}")
+        assert variant.expect.lower() in (cell.message or "").lower(), (
+            f"{variant}: expected a message containing {variant.expect!r}, got: {cell.message}")
 
 
 @pytest.mark.parametrize("variant", [v for v in ALL_VARIANTS if not v.is_bug], ids=str)
 def test_correct_alternative_gets_full_marks(graded, variant):
-    grade = graded(variant.chapter)[0][variant.student]
-    lost = [(c.grade_id, c.message) for c in grade.lost()]
-    assert not lost, f"{variant} is correct but lost points: {lost}"
-    assert grade.auto_score == grade.auto_max > 0
+    cell = cell_grade(graded, variant)
+    assert cell.score == cell.max_score > 0, (
+        f"{variant} is correct but lost points on {variant.test_cell}: {cell.message}")
 
 
-def test_hidden_line_detection_sees_solution_and_hidden_test_lines():
-    nb = notebooks.nbformat.v4.new_notebook(cells=[
-        notebooks.nbformat.v4.new_code_cell(
-            "def f(x):\n    ### BEGIN SOLUTION\n    return compute_the_answer(x)\n"
-            "    ### END SOLUTION\nshared_line_visible_to_all = 1"),
-        notebooks.nbformat.v4.new_code_cell(
-            "assert f(1) == 2\n### BEGIN HIDDEN TESTS\nassert f(12345) == 24690\n"
-            "### END HIDDEN TESTS"),
-    ])
-    found = harness.hidden_lines(nb)
-    assert found == {"return compute_the_answer(x)", "assert f(12345) == 24690"}
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_rounds_leave_untouched_cells_at_full_marks(graded, chapter):
+    """In each round, the test cells of exercises that were neither replaced nor coupled to a
+    replaced one keep full marks, so no variant leaked into an unrelated exercise's grade."""
+    grades = graded(chapter)[0]
+    coupled = harness.coupled_cells(chapter)
+    for index, group in enumerate(harness.rounds(chapter)):
+        touched = set(group) | {c for pair in coupled if pair & set(group) for c in pair}
+        exempt = {f"{cell}_tests" for cell in touched}
+        for cell in grades[harness.round_student(index)].cells:
+            if cell.auto and cell.grade_id not in exempt:
+                assert cell.score == cell.max_score, (index, cell.grade_id, cell.message)
+
+
+def test_rounds_never_pair_coupled_cells():
+    for chapter in CHAPTERS:
+        coupled = harness.coupled_cells(chapter)
+        for group in harness.rounds(chapter):
+            cells = sorted(group)
+            for i, a in enumerate(cells):
+                for b in cells[i + 1:]:
+                    assert frozenset((a, b)) not in coupled, (chapter, a, b)
+        placed = sorted(str(v) for g in harness.rounds(chapter) for v in g.values())
+        everything = sorted(str(v) for v in harness.variants(chapter))
+        assert placed == everything, "every variant is graded exactly once"
