@@ -144,8 +144,14 @@ def read_grades(course: Path, assignment: str, students: list[str] | None = None
             grade = SubmissionGrade(student, assignment)
             for nb in submission.notebooks:
                 path = course / "autograded" / student / assignment / f"{nb.name}.ipynb"
-                messages = notebooks.error_messages(notebooks.read(path)) if path.exists() else {}
-                for g in sorted(nb.grades, key=lambda g: g.name):
+                graded_nb = notebooks.read(path) if path.exists() else None
+                messages = notebooks.error_messages(graded_nb) if graded_nb else {}
+                order = [notebooks.grade_id(c) for c in graded_nb.cells] if graded_nb else []
+
+                def position(g, order=order):
+                    return (order.index(g.name) if g.name in order else len(order), g.name)
+
+                for g in sorted(nb.grades, key=position):
                     auto = g.cell.cell_type == "code" and g.auto_score is not None
                     score = g.manual_score if g.manual_score is not None else g.auto_score
                     grade.cells.append(CellGrade(g.name, score, float(g.max_score), auto,
