@@ -53,8 +53,10 @@ def format_check(grade: SubmissionGrade) -> str:
 
 
 def cmd_release(root: Path, args) -> None:
-    for assignment in args.assignments or course.assignments(root):
+    chosen = args.assignments or ["*"]  # one nbgrader run for every chapter by default
+    for assignment in chosen:
         course.generate_release(root, assignment)
+    for assignment in args.assignments or course.assignments(root):
         print(f"release/{assignment} generated")
 
 
@@ -67,8 +69,10 @@ def submitted_assignments(root: Path) -> list[str]:
 
 def cmd_grade(root: Path, args) -> None:
     graded = []
-    for assignment in submitted_assignments(root):
-        course.nbgrader(["autograde", assignment, "--force"], cwd=root)
+    chapters = submitted_assignments(root)
+    if chapters:
+        course.nbgrader(["autograde", "*", "--force"], cwd=root)  # one run, one kernel per notebook
+    for assignment in chapters:
         graded.extend(course.read_grades(root, assignment).values())
     if not graded:
         print("nothing to grade: put submissions in submitted/<student>/<chapter>/")
@@ -77,8 +81,10 @@ def cmd_grade(root: Path, args) -> None:
 
 
 def cmd_feedback(root: Path, args) -> None:
-    for assignment in submitted_assignments(root):
-        course.nbgrader(["generate_feedback", assignment, "--force"], cwd=root)
+    chapters = submitted_assignments(root)
+    if chapters:
+        course.nbgrader(["generate_feedback", "*", "--force"], cwd=root)
+    for assignment in chapters:
         print(f"feedback/*/{assignment} written")
 
 
