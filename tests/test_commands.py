@@ -1,13 +1,15 @@
 """The instructor and learner commands, run as a person would run them."""
 
 import csv
+import re
 import shutil
 import subprocess
 import sys
+from html import escape as html_escape
 
 import pytest
 
-from harness import ROOT, solutions
+from harness import REGION, ROOT, solutions
 from rnngraded import course, notebooks
 
 CHAPTER = "01_rnn_basics"
@@ -82,6 +84,24 @@ def test_demo_grades_three_students_and_prints_a_table(demo_course):
                for c in grades["partial"].lost()), "the partial student has a classic bug"
     for student in ("reference", "blank", "partial"):
         assert (folder / "feedback" / student / CHAPTER / f"{CHAPTER}.html").is_file()
+
+
+def test_feedback_shows_messages_but_no_hidden_test_code(demo_course):
+    folder = demo_course[0]
+    source = course.source_notebook(ROOT, CHAPTER).cells
+    hidden_names = {name for cell in source for region in REGION.findall(cell.source)
+                    for name in re.findall(r"def (_\w+)", region[1])}
+    assert len(hidden_names) >= 5
+    grades = course.read_grades(folder, CHAPTER)
+    for student in ("reference", "blank", "partial"):
+        html = (folder / "feedback" / student / CHAPTER / f"{CHAPTER}.html").read_text()
+        assert "HIDDEN TESTS" not in html
+        leaked = sorted(name for name in hidden_names if name in html)
+        assert not leaked, f"{student}'s feedback shows hidden-test code: {leaked}"
+        for cell in grades[student].lost():
+            if cell.message:
+                words = re.split(r"[\"'<>&]", cell.message.split(": ", 1)[-1])[0][:30]
+                assert html_escape(words, quote=False) in html, f"{cell.grade_id}: message missing"
 
 
 def test_demo_twice_gives_the_same_result_without_duplicates(demo_course):

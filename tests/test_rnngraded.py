@@ -214,3 +214,23 @@ def test_grading_streams_send_stderr_to_stdout_only_under_grading(monkeypatch):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     grading_streams()
     assert sys.stderr is sys.stdout
+
+
+def test_feedback_hides_hidden_tests_and_their_tracebacks():
+    from nbformat.v4 import new_code_cell, new_output
+
+    from rnngraded.feedback import hide_hidden_tests
+
+    test = new_code_cell("### BEGIN HIDDEN TESTS\nassert secret_check(f)\n### END HIDDEN TESTS\n"
+                         "assert f(1) == 2, 'visible'")
+    test.metadata = {"nbgrader": {"grade": True, "solution": False, "grade_id": "f_tests"}}
+    test.outputs = [new_output("error", ename="AssertionError", evalue="f is wrong: look at x",
+                               traceback=["Traceback", "assert secret_check(f)", "AssertionError"])]
+    answer = new_code_cell("def f(x):\n    return 2 * x  # BEGIN HIDDEN TESTS is just text here")
+    answer.metadata = {"nbgrader": {"grade": False, "solution": True, "grade_id": "f"}}
+    answer.outputs = [new_output("error", ename="E", evalue="v", traceback=["my own frame"])]
+    for cell in (test, answer):
+        hide_hidden_tests(cell)
+    assert "secret_check" not in test.source and "assert f(1) == 2" in test.source
+    assert test.outputs[0]["traceback"] == ["AssertionError: f is wrong: look at x"]
+    assert answer.outputs[0]["traceback"] == ["my own frame"], "the student's own cells are kept"
