@@ -67,6 +67,30 @@ def submitted_assignments(root: Path) -> list[str]:
     return [a for a in course.assignments(root) if any(folder.glob(f"*/{a}"))]
 
 
+def format_report(grades: list[SubmissionGrade], ungraded: list[str]) -> str:
+    """Per submission: its score, each exercise that lost points with its message, and the
+    submissions that produced no grade at all."""
+    lines = ["# Grade report", ""]
+    for g in sorted(grades, key=lambda g: (g.student, g.assignment)):
+        lines.append(f"{g.student} / {g.assignment}: {g.auto_score:g} / {g.auto_max:g} autograded "
+                     f"points" + (f", {g.manual_pending} written answer(s) to grade by hand"
+                                  if g.manual_pending else ""))
+        for cell in g.lost():
+            lines.append(f"  - {cell.grade_id}: {cell.score or 0:g} / {cell.max_score:g}"
+                         + (f": {cell.message}" if cell.message else ""))
+    for item in ungraded:
+        lines.append(f"{item}: NOT GRADED (nbgrader recorded no grade; see its output above)")
+    return "\n".join(lines) + "\n"
+
+
+def ungraded_submissions(root: Path, grades: list[SubmissionGrade]) -> list[str]:
+    done = {(g.student, g.assignment) for g in grades}
+    found = sorted(p.relative_to(root / "submitted") for p in (root / "submitted").glob("*/*")
+                   if p.is_dir())
+    return [f"{student} / {chapter}" for student, chapter in (path.parts for path in found)
+            if chapter in course.assignments(root) and (student, chapter) not in done]
+
+
 def cmd_grade(root: Path, args) -> None:
     graded = []
     chapters = submitted_assignments(root)
@@ -74,10 +98,15 @@ def cmd_grade(root: Path, args) -> None:
         course.nbgrader(["autograde", "*", "--force"], cwd=root)  # one run, one kernel per notebook
     for assignment in chapters:
         graded.extend(course.read_grades(root, assignment).values())
-    if not graded:
+    if not chapters:
         print("nothing to grade: put submissions in submitted/<student>/<chapter>/")
         return
     print(format_table(graded))
+    report = format_report(graded, ungraded_submissions(root, graded))
+    (root / "grade_report.md").write_text(report)
+    print()
+    print(report)
+    print("report saved to grade_report.md")
 
 
 def cmd_feedback(root: Path, args) -> None:

@@ -84,6 +84,10 @@ def test_demo_grades_three_students_and_prints_a_table(demo_course):
                for c in grades["partial"].lost()), "the partial student has a classic bug"
     for student in ("reference", "blank", "partial"):
         assert (folder / "feedback" / student / CHAPTER / f"{CHAPTER}.html").is_file()
+    report = (folder / "grade_report.md").read_text()
+    assert "grade_report.md" in out and "NOT GRADED" not in report
+    for cell in grades["partial"].lost():
+        assert f"  - {cell.grade_id}: 0 / {cell.max_score:g}" in report
 
 
 def test_feedback_shows_messages_but_no_hidden_test_code(demo_course):

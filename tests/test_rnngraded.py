@@ -234,3 +234,15 @@ def test_feedback_hides_hidden_tests_and_their_tracebacks():
     assert "secret_check" not in test.source and "assert f(1) == 2" in test.source
     assert test.outputs[0]["traceback"] == ["AssertionError: f is wrong: look at x"]
     assert answer.outputs[0]["traceback"] == ["my own frame"], "the student's own cells are kept"
+
+
+def test_grade_report_lists_lost_exercises_and_ungraded_submissions():
+    grade = course.SubmissionGrade("ada", "01_rnn_basics", [
+        course.CellGrade("a_tests", 2.0, 2.0, True),
+        course.CellGrade("b_tests", 0.0, 3.0, True, "AssertionError: h has shape (3, 5)"),
+    ])
+    report = cli.format_report([grade], ["bob / 01_rnn_basics"])
+    assert "ada / 01_rnn_basics: 2 / 5 autograded points" in report
+    assert "  - b_tests: 0 / 3: AssertionError: h has shape (3, 5)" in report
+    assert "a_tests" not in report
+    assert "bob / 01_rnn_basics: NOT GRADED" in report
