@@ -31,6 +31,13 @@ def format_table(grades: list[SubmissionGrade]) -> str:
     return "\n".join(lines)
 
 
+def describe(message: str) -> str:
+    """A failed test's message, with a plain word for an exercise not started."""
+    if message.startswith("NotImplementedError"):
+        return "not done yet: the starter still raises NotImplementedError"
+    return message
+
+
 def format_check(grade: SubmissionGrade) -> str:
     """Per exercise: points and, for a failed test, its message."""
     lines = [f"{grade.assignment}: {grade.auto_score:g} / {grade.auto_max:g} autograded points"]
@@ -42,10 +49,7 @@ def format_check(grade: SubmissionGrade) -> str:
         mark = "ok  " if cell.score == cell.max_score else "FAIL"
         lines.append(f"  {cell.grade_id:<28} {cell.score or 0:>5g} / {cell.max_score:<4g} {mark}")
         if cell.message and cell.score != cell.max_score:
-            if cell.message.startswith("NotImplementedError"):
-                lines.append("      not done yet: the starter still raises NotImplementedError")
-            else:
-                lines.append(f"      {cell.message}")
+            lines.append(f"      {describe(cell.message)}")
     return "\n".join(lines)
 
 
@@ -77,7 +81,7 @@ def format_report(grades: list[SubmissionGrade], ungraded: list[str]) -> str:
                                   if g.manual_pending else ""))
         for cell in g.lost():
             lines.append(f"  - {cell.grade_id}: {cell.score or 0:g} / {cell.max_score:g}"
-                         + (f": {cell.message}" if cell.message else ""))
+                         + (f": {describe(cell.message)}" if cell.message else ""))
     for item in ungraded:
         lines.append(f"{item}: NOT GRADED (nbgrader recorded no grade; see its output above)")
     return "\n".join(lines) + "\n"
