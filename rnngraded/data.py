@@ -56,3 +56,30 @@ def generate_copy_task(batch_size: int, seq_len: int, vocab_size: int = 10,
 def copy_positions(seq_len: int) -> slice:
     """The positions of the copy task's targets that hold the copied digits."""
     return slice(seq_len + 1, 2 * seq_len + 1)
+
+
+PAD, SOS, EOS = 0, 1, 2
+FIRST_SYMBOL = 3
+
+
+def reversal_task(batch_size: int, min_len: int, max_len: int, n_symbols: int = 10,
+                  generator: torch.Generator | None = None):
+    """Sequence reversal: read ``x_1 .. x_n``, write ``x_n .. x_1`` then EOS.
+
+    Tokens: ``PAD = 0``, ``SOS = 1``, ``EOS = 2`` and symbols ``3 .. 3 + n_symbols - 1`` (the
+    vocabulary has ``n_symbols + 3`` tokens). Lengths are uniform in ``[min_len, max_len]``.
+    Returns ``source (B, max_len)`` padded with PAD, ``lengths (B,)`` and
+    ``target (B, max_len + 1)``: the reversed symbols, EOS, then PAD.
+    """
+    if not 1 <= min_len <= max_len:
+        raise ValueError(f"need 1 <= min_len <= max_len, got {min_len}, {max_len}")
+    lengths = torch.randint(min_len, max_len + 1, (batch_size,), generator=generator)
+    symbols = torch.randint(FIRST_SYMBOL, FIRST_SYMBOL + n_symbols, (batch_size, max_len),
+                            generator=generator)
+    positions = torch.arange(max_len).unsqueeze(0)
+    source = torch.where(positions < lengths.unsqueeze(1), symbols, PAD)
+    target = torch.full((batch_size, max_len + 1), PAD, dtype=torch.long)
+    for row, n in enumerate(lengths.tolist()):
+        target[row, :n] = source[row, :n].flip(0)
+        target[row, n] = EOS
+    return source, lengths, target

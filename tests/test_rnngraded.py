@@ -246,3 +246,18 @@ def test_grade_report_lists_lost_exercises_and_ungraded_submissions():
     assert "  - b_tests: 0 / 3: AssertionError: h has shape (3, 5)" in report
     assert "a_tests" not in report
     assert "bob / 01_rnn_basics: NOT GRADED" in report
+
+
+def test_reversal_task_reverses_within_length_and_ends_with_eos():
+    from rnngraded.data import EOS, PAD, reversal_task
+
+    generator = torch.Generator().manual_seed(3)
+    source, lengths, target = reversal_task(50, 2, 7, generator=generator)
+    assert source.shape == (50, 7) and target.shape == (50, 8)
+    assert set(lengths.tolist()) <= set(range(2, 8))
+    for row in range(50):
+        n = int(lengths[row])
+        assert target[row, :n].tolist() == source[row, :n].tolist()[::-1]
+        assert int(target[row, n]) == EOS
+        assert (source[row, n:] == PAD).all() and (target[row, n + 1:] == PAD).all()
+        assert (source[row, :n] >= 3).all()
