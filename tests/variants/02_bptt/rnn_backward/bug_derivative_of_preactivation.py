@@ -1,4 +1,4 @@
-# expect: differs from the reference
+# expect: 1 - h_t**2
 # why: uses 1 - a**2 with the pre-activation a instead of 1 - h**2.
 def rnn_backward(dhs, x, h0, W_xh, W_hh, b):
     T = x.shape[1]

@@ -1,0 +1,5 @@
+# expect: is 640, expected 1480
+# why: counts the first layer only, whatever num_layers is.
+def rnn_param_count(input_size, hidden_size, num_layers=1, bidirectional=False):
+    directions = 2 if bidirectional else 1
+    return directions * (hidden_size * input_size + hidden_size * hidden_size + 2 * hidden_size)

@@ -1,0 +1,20 @@
+# expect: dhs
+# why: adds the gradient from the future into the caller's dhs array instead of a separate variable.
+def rnn_backward(dhs, x, h0, W_xh, W_hh, b):
+    T = x.shape[1]
+    hs = [h0]
+    for t in range(T):
+        hs.append(np.tanh(x[:, t] @ W_xh.T + hs[-1] @ W_hh.T + b))
+    g = {"x": np.zeros_like(x), "W_xh": np.zeros_like(W_xh), "W_hh": np.zeros_like(W_hh),
+         "b": np.zeros_like(b)}
+    for t in reversed(range(T)):
+        delta = dhs[:, t] * (1 - hs[t + 1] ** 2)
+        g["W_xh"] += delta.T @ x[:, t]
+        g["W_hh"] += delta.T @ hs[t]
+        g["b"] += delta.sum(axis=0)
+        g["x"][:, t] = delta @ W_xh
+        if t > 0:
+            dhs[:, t - 1] += delta @ W_hh
+        else:
+            g["h0"] = delta @ W_hh
+    return g
