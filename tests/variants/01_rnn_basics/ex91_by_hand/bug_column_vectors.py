@@ -1,4 +1,4 @@
-# expect: ex91_h1 =
+# expect: ex91_h1 has shape (4, 1), expected (4,)
 # why: writes the states as column vectors (4, 1), as in the textbook's notation.
 ex91_param_count = 32
 ex91_h1 = np.array([[0.0997], [0.0], [0.1974], [0.0997]])

@@ -1,4 +1,4 @@
-# expect: ex91_h1 =
+# expect: at least 4 decimals
 # why: rounds to two decimals although at least four are asked for.
 ex91_param_count = 32
 ex91_h1 = np.array([0.10, 0.00, 0.20, 0.10])
