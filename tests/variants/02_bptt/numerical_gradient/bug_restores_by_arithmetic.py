@@ -1,4 +1,4 @@
-# expect: changed its argument x
+# expect: restore the saved value
 # why: undoes the perturbation by adding eps back instead of restoring the saved value; rounding leaves x off by an ulp.
 def numerical_gradient(f, x, eps=1e-6):
     grad = np.zeros_like(x, dtype=float)

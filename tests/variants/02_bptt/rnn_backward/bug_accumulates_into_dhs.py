@@ -1,4 +1,4 @@
-# expect: dhs
+# expect: changed its argument dhs
 # why: adds the gradient from the future into the caller's dhs array instead of a separate variable.
 def rnn_backward(dhs, x, h0, W_xh, W_hh, b):
     T = x.shape[1]

@@ -1,4 +1,4 @@
-# expect: after the step (clip=None)
+# expect: with clip=None the step must not clip
 # why: calls clip_grad_norm_ just to read the norm, forgetting that it also clips when clip is None.
 def train_step(model, optimizer, inputs, targets, clip=None, max_norm=1.0, clip_value=0.5):
     optimizer.zero_grad()
