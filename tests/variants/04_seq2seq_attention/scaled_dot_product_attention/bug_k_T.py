@@ -1,0 +1,8 @@
+# expect: transpose(-2, -1)
+# why: k.T reverses every axis of a batched tensor.
+def scaled_dot_product_attention(q, k, v, mask=None):
+    scores = q @ k.T / math.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = scores.masked_fill(~torch.as_tensor(mask).bool(), float("-inf"))
+    weights = torch.nan_to_num(torch.softmax(scores, dim=-1), nan=0.0)
+    return weights @ v, weights
