@@ -33,3 +33,33 @@ from nbgrader.preprocessors import GetGrades  # noqa: E402
 from rnngraded.feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+
+# Grading that cannot be fooled or broken (rnngraded/grading.py, rnngraded/guard.py): the
+# executor restores the tests' libraries before every locked cell, voids a test during which
+# the submission changed them, caps output, limits the kernel's memory and survives a dead or
+# stuck kernel by grading the rest of the notebook in a fresh one.
+from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    IgnorePattern,
+    LimitOutput,
+    OverwriteCells,
+    OverwriteKernelspec,
+    SaveAutoGrades,
+)
+
+from rnngraded.grading import GuardedExecute, RestoreCellFlags, RestoreLockedCells  # noqa: E402
+
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput, DeduplicateIds, OverwriteKernelspec, RestoreCellFlags, OverwriteCells,
+    RestoreLockedCells, CheckCellMetadata,
+]
+c.Autograde.autograde_preprocessors = [
+    GuardedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata,
+]
+c.GuardedExecute.memory_limit_mb = 4096  # per grading kernel (address space)
+c.GuardedExecute.max_output_chars = 200_000  # per cell

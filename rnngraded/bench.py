@@ -65,3 +65,54 @@ def report(medians: dict[str, float]) -> str:
     for name, seconds in medians.items():
         lines.append(f"{name:<24} {seconds:>14.2f} {seconds / floor:>8.2f}")
     return "\n".join(lines)
+
+
+# --- what the defences against tricks and faults cost ------------------------------------------
+
+DEFENCES = "\n# Grading that cannot be fooled"  # where nbgrader_config.py's defences begin
+
+
+def defence_overhead(root: Path, repeats: int = 3, chapters: list[str] | None = None
+                     ) -> dict[str, list[float]]:
+    """Seconds for one ``nbgrader autograde "*"`` of every chapter's reference answers (a full
+    course submission), with the course's configuration and with the defences cut from it
+    (nbgrader's stock executor), runs alternating so load from other work hits both alike."""
+    chapters = chapters or course.assignments(root)
+    times: dict[str, list] = {"defended": [], "undefended": []}
+    with tempfile.TemporaryDirectory(prefix="rnngraded-overhead-") as tmp:
+        folder = Path(tmp)
+        course.make_scratch_course(root, folder, chapters)
+        config = folder / course.CONFIG_FILE
+        configs = {"defended": config.read_text()}
+        configs["undefended"] = configs["defended"].split(DEFENCES)[0]
+        for chapter in chapters:
+            source = course.source_notebook(root, chapter)
+            answers = {notebooks.grade_id(c): c.source for c in source.cells
+                       if notebooks.nbgrader_meta(c).get("solution", False)}
+            submission = notebooks.with_answers(course.release_notebook(folder, chapter), answers)
+            notebooks.write(submission, folder / "submitted" / "reference" / chapter /
+                            f"{course.notebook_name(root, chapter)}.ipynb")
+        for _ in range(repeats):
+            for kind in ("undefended", "defended"):
+                config.write_text(configs[kind])
+                start = time.perf_counter()
+                course.nbgrader(["autograde", "*", "--force"], cwd=folder)
+                times[kind].append(time.perf_counter() - start)
+        # the last run was defended: the reference answers must keep every point
+        times["scores"] = [(chapter, g.auto_score, g.auto_max, len(g.faults))
+                           for chapter in chapters
+                           for g in course.read_grades(folder, chapter, ["reference"]).values()]
+    return times
+
+
+def overhead_report(times: dict[str, list[float]]) -> str:
+    plain = statistics.median(times["undefended"])
+    guarded = statistics.median(times["defended"])
+    runs = ", ".join(f"{a:.1f}/{b:.1f}" for a, b in zip(times["undefended"], times["defended"],
+                                                        strict=True))
+    scores = ", ".join(f"{chapter} {got:g}/{full:g}" + (f" ({faults} faults)" if faults else "")
+                       for chapter, got, full, faults in times.get("scores", []))
+    return (f"full course, reference answers: {plain:.1f} s without the defences, "
+            f"{guarded:.1f} s with them (medians of {len(times['defended'])}; runs "
+            f"without/with: {runs}): {100 * (guarded - plain) / plain:+.1f}%\n"
+            f"reference scores with the defences: {scores}")

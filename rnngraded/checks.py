@@ -8,6 +8,7 @@ expected, what came back, and where to look. Relative errors follow the usual co
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -17,13 +18,47 @@ def _with_hint(message: str, hint: str) -> str:
     return f"{message}: {hint}" if hint else message
 
 
+def _plain(value):
+    """``value`` as plain numbers (float64 ndarray or nested lists of them), without running
+    any code that ``value``'s class defines.
+
+    A submission's result could otherwise lie while it is converted: an ``__array__``,
+    ``__float__`` or ``shape`` that reads the expected answer from the checking code's frame,
+    an ndarray subclass overriding ``dtype``, a tensor subclass with ``__torch_function__``.
+    Only the data of numpy arrays and scalars, torch tensors, Python numbers and lists or
+    tuples of these are read, through their base classes' own methods.
+    """
+    kind = type(value)
+    if issubclass(kind, np.ndarray):
+        if np.ndarray.dtype.__get__(value).hasobject:
+            items = [_plain(item) for item in np.ndarray.tolist(value)]
+            return np.array(items, dtype=np.float64)
+        return np.array(value, dtype=np.float64, copy=True, subok=False)
+    if kind in (bool, int, float) or (issubclass(kind, np.generic) and kind.__module__ == "numpy"):
+        return np.array(value, dtype=np.float64)
+    if issubclass(kind, float):  # a float subclass (np.float64 subclasses too): its C value
+        return np.array(float.__float__(value), dtype=np.float64)
+    if issubclass(kind, int):
+        return np.array(int.__index__(value), dtype=np.float64)
+    if issubclass(kind, np.generic):
+        return np.array(np.generic.item(value), dtype=np.float64)
+    torch = sys.modules.get("torch")
+    if torch is not None and issubclass(kind, torch.Tensor):
+        with torch._C.DisableTorchFunctionSubclass():
+            tensor = torch.Tensor.detach(value)
+            tensor = torch.Tensor.to(tensor, device="cpu", dtype=torch.float64)
+            return np.array(torch.Tensor.numpy(tensor), dtype=np.float64, copy=True)
+    if issubclass(kind, (list, tuple)):
+        items = list.__iter__(value) if issubclass(kind, list) else tuple.__iter__(value)
+        return np.array([_plain(item) for item in items], dtype=np.float64)
+    raise TypeError(f"not numbers: {kind.__name__}")
+
+
 def to_numpy(value, name: str) -> np.ndarray:
     """A plain float64 copy of ``value`` (numpy array, torch tensor, list or number)."""
-    if hasattr(value, "detach") and hasattr(value, "cpu"):
-        value = value.detach().cpu().numpy()
     try:
-        array = np.array(value, dtype=np.float64, copy=True)
-    except (TypeError, ValueError) as err:
+        array = _plain(value)
+    except (TypeError, ValueError, RuntimeError) as err:
         raise AssertionError(
             f"{name} should be an array of numbers, got {type(value).__name__}"
         ) from err
@@ -40,15 +75,22 @@ def rel_error(actual, expected) -> float:
 
 
 def check_type(value, types, name: str, hint: str = "") -> None:
-    if not isinstance(value, types):
+    if not issubclass(type(value), types):  # type(), not isinstance: __class__ can lie
         kinds = (types,) if isinstance(types, type) else types
         wanted = " or ".join(t.__name__ for t in kinds)
         got = type(value).__name__
         raise AssertionError(_with_hint(f"{name} should be a {wanted}, got {got}", hint))
 
 
+def _shape(value) -> tuple:
+    try:
+        return _plain(value).shape
+    except (TypeError, ValueError, RuntimeError):
+        return tuple(getattr(value, "shape", np.shape(value)))
+
+
 def check_shape(value, expected_shape, name: str, hint: str = "") -> None:
-    shape = tuple(getattr(value, "shape", np.shape(value)))
+    shape = tuple(_shape(value))
     expected_shape = tuple(expected_shape)
     if shape != expected_shape:
         message = f"{name} has shape {shape}, expected {expected_shape}"
@@ -64,9 +106,11 @@ def check_finite(value, name: str, hint: str = "") -> None:
 
 def check_close(actual, expected, name: str, hint: str = "", tol: float = 1e-7) -> None:
     """Shapes equal and relative error at most ``tol`` (entries near zero compared absolutely)."""
-    check_shape(actual, np.shape(to_numpy(expected, "expected")), name, hint)
-    a = to_numpy(actual, name)
     e = to_numpy(expected, "expected")
+    check_shape(actual, e.shape, name, hint)
+    a = to_numpy(actual, name)
+    if a.shape != e.shape:  # the data's own shape, whatever ``actual`` claimed
+        raise AssertionError(_with_hint(f"{name} has shape {a.shape}, expected {e.shape}", hint))
     if a.size == 0:
         return
     if not np.all(np.isfinite(a)):
@@ -88,7 +132,7 @@ def check_close(actual, expected, name: str, hint: str = "", tol: float = 1e-7) 
 
 def check_scalar(actual, expected: float, name: str, hint: str = "", tol: float = 1e-9) -> float:
     """``actual`` is one real number (Python, numpy or 0-d tensor) close to ``expected``."""
-    if isinstance(actual, bool) or np.ndim(to_numpy(actual, name)) != 0:
+    if type(actual) is bool or np.ndim(to_numpy(actual, name)) != 0:
         raise AssertionError(
             _with_hint(f"{name} should be a single number, got {type(actual).__name__} "
                        f"of shape {np.shape(to_numpy(actual, name))}", hint)
@@ -102,10 +146,13 @@ def check_scalar(actual, expected: float, name: str, hint: str = "", tol: float 
 
 
 def check_integer(actual, expected: int, name: str, hint: str = "") -> None:
-    if isinstance(actual, bool) or not isinstance(actual, (int, np.integer)):
-        raise AssertionError(f"{name} should be an int, got {type(actual).__name__} {actual!r}")
-    if int(actual) != int(expected):
-        raise AssertionError(_with_hint(f"{name} is {int(actual)}, expected {int(expected)}", hint))
+    kind = type(actual)
+    if kind is bool or not issubclass(kind, (int, np.integer)):
+        raise AssertionError(f"{name} should be an int, got {kind.__name__} {actual!r}")
+    # The value itself, through the base class (an int subclass could lie in __int__/__eq__).
+    value = int.__index__(actual) if issubclass(kind, int) else int(np.generic.item(actual))
+    if value != int(expected):
+        raise AssertionError(_with_hint(f"{name} is {value}, expected {int(expected)}", hint))
 
 
 def snapshot(*arrays) -> list[np.ndarray]:

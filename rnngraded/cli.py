@@ -26,6 +26,8 @@ def format_table(grades: list[SubmissionGrade]) -> str:
     for g in sorted(grades, key=lambda g: (g.student, g.assignment)):
         percent = 100.0 * g.auto_score / g.auto_max if g.auto_max else 0.0
         note = f"{g.manual_pending} written answer(s) to grade by hand" if g.manual_pending else ""
+        if g.faults:
+            note = "; ".join(filter(None, [f"FAULT ({len(g.faults)}), see the report", note]))
         lines.append(f"{g.student:<12} {g.assignment:<24} {g.auto_score:>7.1f} {g.auto_max:>6.1f} "
                      f"{percent:>7.1f}%  {note}")
     return "\n".join(lines)
@@ -71,14 +73,22 @@ def submitted_assignments(root: Path) -> list[str]:
     return [a for a in course.assignments(root) if any(folder.glob(f"*/{a}"))]
 
 
-def format_report(grades: list[SubmissionGrade], ungraded: list[str]) -> str:
-    """Per submission: its score, each exercise that lost points with its message, and the
-    submissions that produced no grade at all."""
+def format_report(grades: list[SubmissionGrade], ungraded: list[str],
+                  problems: list[str] = ()) -> str:
+    """Per submission: its score, any fault (a dead kernel, a timeout, a broken file...) in
+    plain words, each exercise that lost points with its message, and the submissions that
+    produced no grade at all."""
     lines = ["# Grade report", ""]
+    for problem in problems:
+        lines.append(f"! COURSE CHANGED DURING GRADING: {problem}")
+    if problems:
+        lines.append("")
     for g in sorted(grades, key=lambda g: (g.student, g.assignment)):
         lines.append(f"{g.student} / {g.assignment}: {g.auto_score:g} / {g.auto_max:g} autograded "
                      f"points" + (f", {g.manual_pending} written answer(s) to grade by hand"
                                   if g.manual_pending else ""))
+        for fault in g.faults:
+            lines.append(f"  ! FAULT: {fault}")
         for cell in g.lost():
             lines.append(f"  - {cell.grade_id}: {cell.score or 0:g} / {cell.max_score:g}"
                          + (f": {describe(cell.message)}" if cell.message else ""))
@@ -98,15 +108,20 @@ def ungraded_submissions(root: Path, grades: list[SubmissionGrade]) -> list[str]
 def cmd_grade(root: Path, args) -> None:
     graded = []
     chapters = submitted_assignments(root)
+    faults = course.intake(root, chapters)  # broken, renamed or missing files, duplicated cells
+    before = course.integrity_snapshot(root)
     if chapters:
-        course.nbgrader(["autograde", "*", "--force"], cwd=root)  # one run, one kernel per notebook
+        # One run, one kernel per notebook. nbgrader exits non-zero when any submission
+        # failed, after grading the others; settle() records those with their reason.
+        course.nbgrader(["autograde", "*", "--force"], cwd=root, check=False)
+    problems = course.integrity_check(root, before)  # what submissions changed in the course
     for assignment in chapters:
-        graded.extend(course.read_grades(root, assignment).values())
+        graded.extend(course.settle(root, assignment, None, faults).values())
     if not chapters:
         print("nothing to grade: put submissions in submitted/<student>/<chapter>/")
         return
     print(format_table(graded))
-    report = format_report(graded, ungraded_submissions(root, graded))
+    report = format_report(graded, ungraded_submissions(root, graded), problems)
     (root / "grade_report.md").write_text(report)
     print()
     print(report)
@@ -201,6 +216,9 @@ def cmd_demo(root: Path, args) -> None:
 def cmd_bench(root: Path, args) -> None:
     from rnngraded import bench
 
+    if args.overhead:
+        print(bench.overhead_report(bench.defence_overhead(root, repeats=args.repeats)))
+        return
     print(bench.report(bench.run(root, repeats=args.repeats)))
 
 
@@ -226,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("assignments", nargs="*", help="chapter ids (default: all)")
         if name == "bench":
             p.add_argument("--repeats", type=int, default=3, help="runs per notebook (median)")
+            p.add_argument("--overhead", action="store_true",
+                           help="time grading a full course submission with and without the "
+                                "defences against tricks and faults")
         if name == "check":
             p.add_argument("notebook", help="path to the notebook to check")
     args = parser.parse_args(argv)

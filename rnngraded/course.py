@@ -44,14 +44,16 @@ def tool_env(threads: int | None = None) -> dict[str, str]:
     return env
 
 
-def nbgrader(args: list[str], cwd: Path, threads: int | None = None, quiet: bool = True):
-    """Run ``nbgrader ARGS`` in ``cwd``; raise with nbgrader's own output if it fails."""
+def nbgrader(args: list[str], cwd: Path, threads: int | None = None, quiet: bool = True,
+             check: bool = True):
+    """Run ``nbgrader ARGS`` in ``cwd``; raise with nbgrader's own output if it fails (unless
+    ``check`` is false: autograde fails when one submission fails, after grading the rest)."""
     command = [str(Path(sys.executable).parent / "nbgrader"), *args]
     if quiet:
         command.append("--log-level=WARN")
     result = subprocess.run(command, cwd=cwd, env=tool_env(threads), capture_output=True,
                             text=True)
-    if result.returncode != 0:
+    if result.returncode != 0 and check:
         raise RuntimeError(
             f"nbgrader {' '.join(args)} failed in {cwd} (exit {result.returncode}):\n"
             f"{result.stdout}\n{result.stderr}"
@@ -103,6 +105,7 @@ class SubmissionGrade:
     student: str
     assignment: str
     cells: list[CellGrade] = field(default_factory=list)
+    faults: list[str] = field(default_factory=list)  # plain reasons, e.g. "the kernel died"
 
     @property
     def auto_score(self) -> float:
@@ -151,6 +154,8 @@ def read_grades(course: Path, assignment: str, students: list[str] | None = None
                 def position(g, order=order):
                     return (order.index(g.name) if g.name in order else len(order), g.name)
 
+                if graded_nb is not None:
+                    grade.faults.extend(notebooks.faults(graded_nb))
                 for g in sorted(nb.grades, key=position):
                     auto = g.cell.cell_type == "code" and g.auto_score is not None
                     score = g.manual_score if g.manual_score is not None else g.auto_score
@@ -158,6 +163,142 @@ def read_grades(course: Path, assignment: str, students: list[str] | None = None
                                                  messages.get(g.name)))
             results[student] = grade
     return results
+
+
+# --- faults outside the kernel: the files themselves ---------------------------------------
+
+
+def intake(root: Path, chapters: list[str] | None = None) -> dict[tuple[str, str], list[str]]:
+    """Look at every submitted notebook before grading; say what is wrong with the files.
+
+    A renamed notebook (the only .ipynb in the folder, under another name) is copied to the
+    expected name, so it is graded. Keyed by (student, chapter): plain reasons."""
+    faults: dict[tuple[str, str], list[str]] = {}
+    folder = root / "submitted"
+    if not folder.is_dir():
+        return faults
+    for chapter in chapters or assignments(root):
+        expected = f"{notebook_name(root, chapter)}.ipynb"
+        for where in sorted(p for p in folder.glob(f"*/{chapter}") if p.is_dir()):
+            key, reasons = (where.parent.name, chapter), []
+            others = sorted(p for p in where.glob("*.ipynb") if p.name != expected)
+            target = where / expected
+            if not target.exists() and len(others) == 1:
+                shutil.copy(others[0], target)
+            if not target.exists():
+                found = ", ".join(p.name for p in others) or "nothing"
+                reasons.append(f"no notebook {expected} was submitted (found {found}); "
+                               f"scored 0")
+            elif any(p.read_bytes() == target.read_bytes() for p in others):
+                renamed = next(p.name for p in others if p.read_bytes() == target.read_bytes())
+                reasons.append(f"the notebook was renamed to {renamed}; it was graded as "
+                               f"{expected}")
+            if target.exists():
+                try:
+                    nb = notebooks.read(target)
+                except Exception as err:  # not JSON, not a notebook
+                    first = str(err).strip().splitlines()[0][:120] if str(err).strip() else ""
+                    reasons.append(f"{expected} is not a readable notebook ({type(err).__name__}"
+                                   f"{': ' + first if first else ''}); nothing could be run, "
+                                   f"scored 0")
+                else:
+                    ids = [notebooks.grade_id(c) for c in nb.cells if notebooks.grade_id(c)]
+                    twice = sorted({i for i in ids if ids.count(i) > 1})
+                    if twice:
+                        reasons.append(f"cells appear more than once ({', '.join(twice)}); "
+                                       f"the last copy of each was graded")
+            if reasons:
+                faults[key] = reasons
+    return faults
+
+
+def settle(root: Path, assignment: str, students: list[str] | None,
+           faults: dict[tuple[str, str], list[str]]) -> dict[str, SubmissionGrade]:
+    """After autograde: a submitted notebook nbgrader could not grade gets 0 for every cell
+    in the gradebook (never stale or missing scores), with the reason; then the grades."""
+    from nbgrader.api import Gradebook
+
+    folder = root / "submitted"
+    present = sorted(p.parent.name for p in folder.glob(f"*/{assignment}") if p.is_dir())
+    wanted = students if students is not None else present
+    notebook = notebook_name(root, assignment)
+    failed = [s for s in wanted if s in present and not
+              (root / "autograded" / s / assignment / f"{notebook}.ipynb").exists()]
+    if failed:
+        with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+            for student in failed:
+                gb.update_or_create_student(student)
+                submission = gb.update_or_create_submission(assignment, student)
+                for nb in submission.notebooks:
+                    for grade in nb.grades:
+                        grade.auto_score = 0
+                        grade.needs_manual_grade = False
+                gb.db.commit()
+                reasons = faults.setdefault((student, assignment), [])
+                if not any("scored 0" in r for r in reasons):
+                    reasons.append("nbgrader could not grade this notebook (see its log); "
+                                   "scored 0")
+    grades = read_grades(root, assignment, students)
+    for (student, chapter), reasons in faults.items():
+        if chapter == assignment and student in grades:
+            grades[student].faults[:0] = reasons
+    return grades
+
+
+# --- the course itself must come out of grading unchanged -------------------------------------
+
+
+def integrity_snapshot(root: Path) -> dict:
+    """What a submission's code (run with the instructor's permissions) could change to its
+    own or others' advantage: the course's code and sources, the gradebook's manual scores
+    and recorded test sources."""
+    import hashlib
+
+    package = Path(notebooks.__file__).parent
+    files = [root / CONFIG_FILE, *sorted(package.glob("*.py")),
+             *sorted(p for p in (root / "source").rglob("*") if p.is_file())]
+    snapshot = {"files": {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
+                          for p in files if p.is_file()},
+                "manual": {}, "cells": {}}
+    db = root / "gradebook.db"
+    if db.exists():
+        from nbgrader.api import Grade, Gradebook
+
+        with Gradebook(f"sqlite:///{db}") as gb:
+            for assignment in gb.assignments:
+                for nb in assignment.notebooks:
+                    for cell in nb.source_cells:
+                        snapshot["cells"][(assignment.name, nb.name, cell.name)] = cell.checksum
+            for grade in gb.db.query(Grade).all():
+                snapshot["manual"][grade.id] = grade.manual_score
+    return snapshot
+
+
+def integrity_check(root: Path, before: dict) -> list[str]:
+    """Compare with :func:`integrity_snapshot` after grading. Manual scores set during the run
+    are put back; anything else is reported (restore it, e.g. with git, and grade again)."""
+    after = integrity_snapshot(root)
+    problems = [f"{Path(name).relative_to(root) if name.startswith(str(root)) else name} "
+                f"changed during grading" for name, digest in before["files"].items()
+                if after["files"].get(name) != digest]
+    problems += [f"the gradebook's recorded source of {'/'.join(key)} changed during grading"
+                 for key, checksum in before["cells"].items()
+                 if key in after["cells"] and after["cells"][key] != checksum]
+    changed = {gid: before["manual"].get(gid) for gid, score in after["manual"].items()
+               if score != before["manual"].get(gid)}
+    if changed:
+        from nbgrader.api import Grade, Gradebook
+
+        with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+            students = set()
+            for grade in gb.db.query(Grade).filter(Grade.id.in_(list(changed))).all():
+                students.add(grade.student.id)
+                grade.manual_score = changed[grade.id]
+            gb.db.commit()
+        whose = ", ".join(sorted(students))
+        problems.append(f"manual scores of {len(changed)} cell(s) (of {whose}) were written "
+                        f"during grading, by a submission's code; all put back")
+    return problems
 
 
 # --- scratch courses ----------------------------------------------------------------------
@@ -179,8 +320,9 @@ def grade_in_course(course: Path, assignment: str, submissions: dict[str, Notebo
     """Write the submissions into ``course`` and autograde them in one nbgrader run."""
     for student, nb in submissions.items():
         notebooks.write(nb, course / "submitted" / student / assignment / f"{notebook}.ipynb")
-    nbgrader(["autograde", assignment, "--force"], cwd=course, threads=threads)
-    return read_grades(course, assignment, list(submissions))
+    intake_faults = intake(course, [assignment])
+    nbgrader(["autograde", assignment, "--force"], cwd=course, threads=threads, check=False)
+    return settle(course, assignment, list(submissions), intake_faults)
 
 
 def grade_scratch(root: Path, assignment: str, submissions: dict[str, NotebookNode],

@@ -87,3 +87,33 @@ def error_messages(nb: NotebookNode) -> dict[str, str]:
             if output.get("output_type") == "error":
                 messages[cell_id] = f"{output.get('ename')}: {output.get('evalue')}".strip()
     return messages
+
+
+# Error names rnngraded.grading writes for faults, with what each means in plain words.
+FAULT_NAMES = {
+    "KernelDied": "the kernel died",
+    "CellTimeoutError": "a cell ran too long",
+    "GradingTampered": "the submission tampered with grading",
+    "MemoryError": "a cell ran out of memory",
+}
+
+
+def faults(nb: NotebookNode) -> list[str]:
+    """Plain reasons for what went wrong while grading ``nb`` (from the autograded notebook):
+    dead kernels, timeouts, memory, tampering, output floods."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        where = grade_id(cell) or f"cell {index + 1}"
+        for output in cell.get("outputs", []):
+            kind = output.get("output_type")
+            if kind == "error" and output.get("ename") in FAULT_NAMES:
+                found.append(f"{where}: {output.get('evalue') or FAULT_NAMES[output['ename']]}")
+            elif kind == "error" and "DefaultCPUAllocator" in str(output.get("evalue", "")):
+                found.append(f"{where}: ran out of memory ({output.get('evalue')})")
+            elif kind == "stream" and "[OutputFlood:" in output.get("text", ""):
+                text = output["text"]
+                found.append(f"{where}: output flood, "
+                             + text[text.index("[OutputFlood:") + 14:].split("]")[0])
+    return found

@@ -1,0 +1,408 @@
+"""The course's autograde executor: nbgrader's ``Execute``, hardened against tricks and faults.
+
+nbgrader_config.py puts :class:`GuardedExecute` in place of ``Execute`` in the autograde
+preprocessors. On top of nbgrader's behaviour it
+
+* starts the kernel with :mod:`rnngraded.guard` loaded (memory limit, pristine snapshot) and,
+  around every locked cell, restores what the tests rely on; a test during which the submission
+  changed those is voided (``GradingTampered``);
+* counts a test cell that failed as failed even if the submission slipped a result into its
+  output (nbgrader reads the first ``execute_result`` as partial credit);
+* caps each cell's output (``max_output_chars``), so a flood cannot fill the grader's memory;
+* survives a dead kernel (``os._exit``, a segfault, the memory limit's last resort) and a
+  runaway cell that ignores the interrupt: the kernel is restarted and the notebook run again
+  without the offending cell, so every other exercise still earns its points.
+
+Every fault is written into the autograded notebook as an error output whose name is one of
+:data:`FAULTS` and whose message says what happened in plain words; ``make grade`` reports
+them (rnngraded.cli).
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import os
+import signal
+import time
+
+from nbclient.exceptions import DeadKernelError
+from nbclient.util import ensure_async, run_sync
+from nbformat import NotebookNode
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor
+from nbgrader.utils import is_grade, is_locked, is_solution
+from traitlets import Bool, Integer
+
+GUARD_MODULE = "rnngraded.guard"
+GUARD = f"__import__('sys').modules[{GUARD_MODULE!r}]"
+# Error names the grader writes into a notebook, and what each means for the grade report.
+FAULTS = {
+    "KernelDied": "the kernel died",
+    "CellTimeoutError": "a cell ran past the time limit",
+    "GradingTampered": "the submission tampered with grading",
+    "OutputFlood": "a cell flooded its output",
+    "MemoryError": "a cell ran out of memory",
+}
+SIGNALS = {signal.SIGSEGV: "a segmentation fault (SIGSEGV)", signal.SIGKILL:
+           "SIGKILL (usually the system running out of memory)",
+           signal.SIGABRT: "an abort (SIGABRT)", signal.SIGBUS: "a bus error (SIGBUS)"}
+
+
+class KernelFault(Exception):
+    """The kernel is gone, stuck or out of memory after running cell ``index``."""
+
+    def __init__(self, index: int, reason: str, ename: str = "KernelDied"):
+        super().__init__(reason)
+        self.index = index
+        self.reason = reason
+        self.ename = ename
+
+
+def error_output(ename: str, evalue: str) -> NotebookNode:
+    return NotebookNode(output_type="error", ename=ename, evalue=evalue,
+                        traceback=[f"{ename}: {evalue}"])
+
+
+def is_test(cell) -> bool:
+    return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
+
+
+def bound_names(source: str) -> list[str]:
+    """Top-level names a (locked) cell binds: imports, assignments, defs and classes."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names = []
+    for node in tree.body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names += [(a.asname or a.name).split(".")[0] for a in node.names if a.name != "*"]
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names += [t.id for t in targets if isinstance(t, ast.Name)]
+    return names
+
+
+class GuardedExecute(Execute):
+    guard = Bool(True, help="Restore the tests' libraries around locked cells and void tests "
+                            "during which a submission changed them.").tag(config=True)
+    memory_limit_mb = Integer(4096, help="Address-space limit of the grading kernel in MB "
+                                         "(0: none).").tag(config=True)
+    max_output_chars = Integer(200_000, help="Characters of output kept per cell; the rest "
+                                             "is dropped and noted.").tag(config=True)
+    max_restarts = Integer(3, help="Kernel restarts per notebook after a dead or stuck "
+                                   "kernel.").tag(config=True)
+    raise_on_iopub_timeout = Bool(
+        False, help="A kernel whose output machinery the submission broke stops publishing; "
+                    "the cell's reply still decides its grade, so do not fail the whole "
+                    "notebook.").tag(config=True)
+    stuck_timeout = Integer(10, help="Seconds a kernel may take to answer after a timed-out "
+                                     "cell was interrupted.").tag(config=True)
+
+    # --- the notebook loop, with restarts ---------------------------------------------------
+
+    def preprocess(self, nb, resources=None, km=None):
+        from nbclient import NotebookClient
+
+        NotebookClient.__init__(self, nb, km)
+        self._check_assign_resources(resources)
+        self._output_chars = self._rich_chars = self._flooded = 0
+        self._timed_out = False
+        skipped: dict[int, tuple[str, str]] = {}  # cell index -> (error name, reason)
+        os.environ["RNNGRADED_MEMORY_MB"] = str(self.memory_limit_mb)
+        if self.guard:
+            extension = f"--IPKernelApp.extensions={GUARD_MODULE}"
+            if extension not in self.extra_arguments:
+                self.extra_arguments = [*self.extra_arguments, extension]
+        while True:
+            self.reset_execution_trackers()
+            self._index = -1
+            try:
+                with self.setup_kernel():
+                    info_msg = self.wait_for_reply(self.kc.kernel_info())
+                    self.nb.metadata["language_info"] = info_msg["content"]["language_info"]
+                    try:
+                        for index, cell in enumerate(self.nb.cells):
+                            self._index = index
+                            if index in skipped:
+                                if cell.cell_type == "code":
+                                    cell.outputs = [error_output(*skipped[index])]
+                                continue
+                            self.preprocess_cell(cell, resources, index)
+                    except DeadKernelError:  # while the kernel manager can still tell why
+                        raise KernelFault(self._index, self._death_reason()) from None
+                break
+            except KernelFault as err:
+                index = err.index
+                self.log.warning("Cell %s: %s; restarting the kernel without it", index,
+                                 err.reason)
+                self.km = None
+                self.kc = None
+                skipped[index] = (err.ename, f"{err.reason}; this cell was skipped and the "
+                                             f"rest of the notebook graded in a fresh kernel")
+                if len(skipped) > self.max_restarts:
+                    for later, cell in enumerate(self.nb.cells):
+                        if later > index and is_test(cell):
+                            cell.outputs = [error_output("KernelDied", "not run: the kernel "
+                                                         "died too often in earlier cells")]
+                    self.nb.cells[index].outputs = [error_output(*skipped[index])]
+                    break
+        self.set_widgets_metadata()
+        return self.nb, self.resources
+
+    def _death_reason(self) -> str:
+        code = None
+        try:
+            process = getattr(getattr(self.km, "provisioner", None), "process", None)
+            if process is not None:
+                for _ in range(20):  # the process may take a moment to be reaped
+                    code = process.poll()
+                    if code is not None:
+                        break
+                    time.sleep(0.1)
+        except Exception:
+            code = None
+        if code is None:
+            return "the kernel died while running this cell"
+        if code < 0:
+            name = SIGNALS.get(-code, f"signal {-code}")
+            return f"the kernel was killed by {name} while running this cell"
+        return (f"the kernel exited with code {code} while running this cell (os._exit, "
+                f"sys.exit from a thread, or a crash)")
+
+    # --- one cell ---------------------------------------------------------------------------
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None,
+                                 store_history=True):
+        locked = cell.cell_type == "code" and (is_locked(cell) or is_test(cell))
+        note = ""
+        if self.guard and locked and cell.source.strip():
+            note = await self._guard_call("restore()", cell_index)
+        self._output_chars = self._rich_chars = 0
+        self._flooded = 0
+        self._timed_out = False
+        cell = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if self._timed_out:
+            await self._check_responsive(cell_index)
+        if (cell.cell_type == "code" and not is_test(cell)
+                and any(_out_of_memory(o) for o in cell.get("outputs", []))):
+            # What the cell allocated stays in the kernel and would starve every later test:
+            # grade the rest of the notebook in a fresh kernel, without this cell.
+            limit = f" (limit {self.memory_limit_mb} MB)" if self.memory_limit_mb else ""
+            raise KernelFault(cell_index, f"this cell ran out of memory{limit}", "MemoryError")
+        if self._flooded:  # first, so that LimitOutput's line limit keeps it
+            cell.outputs.insert(0, NotebookNode(
+                output_type="stream", name="stdout",
+                text=f"\n[OutputFlood: {self._flooded:,} more characters of output were "
+                     f"dropped; each cell keeps at most {self.max_output_chars:,} characters of "
+                     f"text]\n"))
+        if not self.guard or cell.cell_type != "code":
+            return cell
+        if is_test(cell):
+            if note and not note.startswith("!"):
+                cell.outputs.insert(0, NotebookNode(
+                    output_type="stream", name="stdout",
+                    text=f"[grading undid changes the notebook made to: {_short(note)}]\n"))
+            changed = await self._guard_call("audit()", cell_index)
+            if changed:
+                cell.outputs.append(error_output(
+                    "GradingTampered", f"while this test ran, the submission changed what the "
+                    f"tests rely on ({_short(changed)}); the test cannot be trusted and scores "
+                    f"0"))
+            elif note.startswith("!"):
+                cell.outputs.append(error_output("GradingTampered", note[1:]))
+            self._void_injected_results(cell)
+        elif locked:
+            names = bound_names(cell.source)
+            if names:
+                await self._guard_call(f"protect({names!r})", cell_index)
+        return cell
+
+    execute_cell = run_sync(async_execute_cell)
+
+    def _void_injected_results(self, cell) -> None:
+        """A failed test stays failed: drop results slipped in before its error."""
+        failed = any(o.output_type == "error" or (o.output_type == "stream"
+                                                  and o.get("name") == "stderr")
+                     for o in cell.outputs)
+        if failed:
+            cell.outputs = [o for o in cell.outputs if o.output_type != "execute_result"]
+
+    async def _guard_call(self, expression: str, cell_index: int) -> str:
+        """Evaluate ``guard.<expression>`` in the kernel, outside the cell machinery. Returns
+        its string result, or ``"!reason"`` if the guard could not be reached."""
+        msg_id = await ensure_async(self.kc.execute(
+            "", silent=True, store_history=False,
+            user_expressions={"guard": f"{GUARD}.{expression}"}))
+        try:
+            reply = await self._reply(msg_id, self.stuck_timeout + (self.timeout or 0))
+        except TimeoutError:
+            raise KernelFault(cell_index, "the kernel stopped answering") from None
+        content = reply["content"]
+        value = content.get("user_expressions", {}).get("guard", {})
+        if content.get("status") != "ok" or value.get("status") != "ok":
+            return ("!the grading guard could not run before this test (the submission broke "
+                    "the kernel's machinery); the test cannot be trusted and scores 0")
+        text = value.get("data", {}).get("text/plain", "")
+        try:
+            return str(ast.literal_eval(text))
+        except (ValueError, SyntaxError):
+            return "!the grading guard answered strangely; the test scores 0"
+
+    async def _reply(self, msg_id: str, timeout: float) -> dict:
+        deadline = asyncio.get_event_loop().time() + timeout
+        while True:
+            remaining = deadline - asyncio.get_event_loop().time()
+            if remaining <= 0:
+                raise TimeoutError
+            try:
+                msg = await self.kc.shell_channel.get_msg(timeout=min(remaining, 1.0))
+            except Exception:  # queue.Empty: check the kernel is still there
+                if not await ensure_async(self.km.is_alive()):
+                    raise DeadKernelError("Kernel died") from None
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return msg
+
+    async def _check_responsive(self, cell_index: int) -> None:
+        """After a timed-out cell was interrupted, the kernel must answer again soon; a loop
+        that swallows the interrupt would otherwise cost every later cell the full timeout."""
+        msg_id = await ensure_async(self.kc.kernel_info())
+        try:
+            await self._reply(msg_id, self.stuck_timeout)
+            # the interrupted cell's own late reply may still arrive: drain it with the next
+            await asyncio.sleep(0)
+        except TimeoutError:
+            try:
+                await ensure_async(self.km.shutdown_kernel(now=True))
+            except Exception:
+                pass
+            raise KernelFault(cell_index, f"this cell ran past the {self.timeout} s time limit "
+                                          f"and ignored the interrupt") from None
+
+    # --- nbclient hooks ---------------------------------------------------------------------
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        self._timed_out = True
+        return await super()._async_handle_timeout(timeout, cell)
+
+    def output(self, outs, msg, display_id, cell_index):
+        content = msg.get("content", {})
+        text = len(str(content.get("text", "")))
+        rich = sum(len(str(v)) for v in (content.get("data") or {}).values())
+        # Printed text is capped at max_output_chars; figures and other rich output (a PNG is
+        # a few hundred kB of base64) at ten times as much.
+        if self.max_output_chars >= 0 and (
+                self._output_chars + text > self.max_output_chars
+                or self._rich_chars + rich > 10 * self.max_output_chars):
+            self._flooded += text + rich
+            return None
+        self._output_chars += text
+        self._rich_chars += rich
+        return super().output(outs, msg, display_id, cell_index)
+
+    def on_cell_executed(self, **kwargs):
+        super().on_cell_executed(**kwargs)
+        cell = kwargs["cell"]
+        if self._timed_out:
+            for output in cell.outputs:
+                if output.output_type == "error" and output.ename == "CellTimeoutError":
+                    output.evalue = (f"the cell ran longer than the {self.timeout} s limit "
+                                     f"and was stopped")
+
+
+def _out_of_memory(output) -> bool:
+    return output.get("output_type") == "error" and (
+        output.get("ename") == "MemoryError"
+        or "DefaultCPUAllocator: can't allocate memory" in str(output.get("evalue", "")))
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class RestoreLockedCells(NbGraderPreprocessor):
+    """Autograde sanitizer: put back every locked cell of the source that the submission
+    deleted or stripped of its nbgrader metadata (nbgrader's ``add_missing_cells`` restores
+    only graded and task cells). Without it, a submission could replace the setup cell, which
+    binds the names the tests call (``checks``, ``np``), by its own version."""
+
+    def preprocess(self, nb, resources):
+        from nbformat.v4 import new_code_cell
+        from nbgrader.api import Gradebook
+
+        notebook_id = resources["nbgrader"]["notebook"]
+        assignment_id = resources["nbgrader"]["assignment"]
+        with Gradebook(resources["nbgrader"]["db_url"]) as gb:
+            source = gb.find_notebook(notebook_id, assignment_id)
+            cells = [(c.name, c.cell_type, c.locked, c.source, c.checksum)
+                     for c in source.source_cells]
+            graded = {c.name for c in source.grade_cells} | {c.name for c in source.task_cells}
+        present = {c.metadata.get("nbgrader", {}).get("grade_id"): i
+                   for i, c in enumerate(nb.cells)}
+        for position, (name, cell_type, locked, text, checksum) in enumerate(cells):
+            if name in present or not locked or name in graded or cell_type != "code":
+                continue
+            self.log.warning("Locked cell %s is missing; restoring it from the source", name)
+            before = [present[p[0]] for p in cells[:position] if p[0] in present]
+            index = max(before) + 1 if before else 0
+            cell = new_code_cell(text)
+            cell.metadata["nbgrader"] = {"grade": False, "solution": False, "locked": True,
+                                         "grade_id": name, "schema_version": 3,
+                                         "checksum": checksum}
+            cell.metadata["editable"] = False
+            cell.metadata["deletable"] = False
+            nb.cells.insert(index, cell)
+            present = {c.metadata.get("nbgrader", {}).get("grade_id"): i
+                       for i, c in enumerate(nb.cells)}
+        return nb, resources
+
+
+class RestoreCellFlags(NbGraderPreprocessor):
+    """Autograde sanitizer, before ``OverwriteCells``: every cell whose grade_id the source
+    knows gets the source's nbgrader flags back (grade, solution, locked, task, points); other
+    nbgrader metadata (duplicates, unknown ids) is dropped.
+
+    A submission that turns a test cell into an answer cell (``solution: true``) otherwise
+    makes nbgrader's ``OverwriteCells`` fail on the checksum, and the whole submission goes
+    ungraded; with the flags restored, OverwriteCells puts the test's source back as usual."""
+
+    def preprocess(self, nb, resources):
+        from nbgrader.api import Gradebook
+
+        with Gradebook(resources["nbgrader"]["db_url"]) as gb:
+            source = gb.find_notebook(resources["nbgrader"]["notebook"],
+                                      resources["nbgrader"]["assignment"])
+            known = {c.name: c for c in source.source_cells}
+            graded = {c.name: float(c.max_score) for c in source.grade_cells}
+            solutions = {c.name for c in source.solution_cells}
+            tasks = {c.name for c in source.task_cells}
+            flags = {name: (cell.locked, cell.cell_type) for name, cell in known.items()}
+        for cell in nb.cells:
+            meta = cell.get("metadata", {}).get("nbgrader")
+            name = meta.get("grade_id") if isinstance(meta, dict) else None
+            if meta is not None and name not in flags:
+                # a duplicate (DeduplicateIds empties it) or an id the source does not know:
+                # an ordinary cell. nbgrader 0.9.6 fails the whole submission on nbgrader
+                # metadata without a grade_id when restoring missing cells.
+                self.log.warning("Cell with unknown or duplicated grade_id %r graded as an "
+                                 "ordinary cell", name)
+                del cell.metadata["nbgrader"]
+                continue
+            if name not in flags:
+                continue
+            locked, cell_type = flags[name]
+            wanted = {"grade": name in graded, "solution": name in solutions,
+                      "locked": locked, "task": name in tasks}
+            if name in graded:
+                wanted["points"] = graded[name]
+            changed = {k: v for k, v in wanted.items() if meta.get(k) != v}
+            if changed:
+                self.log.warning("Cell %s: nbgrader flags %s restored from the source", name,
+                                 sorted(changed))
+                meta.update(wanted)
+                if not wanted["grade"]:
+                    meta.pop("points", None)
+        return nb, resources
