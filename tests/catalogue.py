@@ -185,8 +185,8 @@ def plan(chapter: str, release, only: set[str] | None = None, per_slot: int = 3)
 
     Each slot (a solution cell defining a function or class) takes at most one snippet that
     wraps the cell's functions and up to ``per_slot - 1`` others; the notebook edits go into
-    the first trick notebook. ``per_slot=1`` gives every snippet a slot of its own (slower;
-    for telling which trick earned what when the defences are off)."""
+    the first trick notebook. ``per_slot=0`` grades every trick alone in a notebook (slow; for
+    telling which trick earns what when the defences are off)."""
     references = harness.solutions(chapter)
     wrong = wrong_answers(chapter, release)
     result = Plan(chapter)
@@ -196,6 +196,19 @@ def plan(chapter: str, release, only: set[str] | None = None, per_slot: int = 3)
     wrappers = [t for t in pending if WRAPPERS in t.text]
     others = [t for t in pending if WRAPPERS not in t.text]
     chosen = [e for e in EDITS if not only or e[0] in only]
+    if per_slot == 0:  # isolated: every trick alone in a notebook, in the first slot
+        for index, trick in enumerate(pending):
+            placed = [(trick, slots[0])]
+            answers = {**wrong, slots[0]: answers_for(placed, slots[0], release, wrong,
+                                                        references)}
+            result.submissions[f"trick{index:02d}"] = notebooks.with_answers(release, answers)
+            result.placed[f"trick{index:02d}"] = placed
+        for index, edit in enumerate(chosen):
+            nb = notebooks.with_answers(release, wrong)
+            apply_edits(nb, [edit])
+            result.submissions[f"edit{index:02d}"] = nb
+            result.placed[f"edit{index:02d}"] = [(Trick(edit[0], EDIT_FAMILY), None)]
+        return result
     index = 0
     while wrappers or others or (index == 0 and chosen):
         placed: list[tuple[Trick, str | None]] = []
@@ -314,7 +327,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("chapters", nargs="*")
     parser.add_argument("--keep", type=Path)
-    parser.add_argument("--per-slot", type=int, default=3)
+    parser.add_argument("--per-slot", type=int, default=3,
+                        help="tricks per solution cell (0: each trick alone in a notebook)")
     parser.add_argument("--undefended", action="store_true",
                         help="grade with nbgrader's stock autograde steps")
     parser.add_argument("--package", type=Path,
