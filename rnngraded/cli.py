@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from rnngraded import course, notebooks
+from rnngraded import course, notebooks, parallel
 from rnngraded.course import SubmissionGrade
 
 DEMO_STUDENTS = ("reference", "blank", "partial")
@@ -111,9 +111,10 @@ def cmd_grade(root: Path, args) -> None:
     faults = course.intake(root, chapters)  # broken, renamed or missing files, duplicated cells
     before = course.integrity_snapshot(root)
     if chapters:
-        # One run, one kernel per notebook. nbgrader exits non-zero when any submission
-        # failed, after grading the others; settle() records those with their reason.
-        course.nbgrader(["autograde", "*", "--force"], cwd=root, check=False)
+        # One nbgrader run per chapter, side by side, one kernel per notebook. nbgrader exits
+        # non-zero when a submission failed, after grading the others; settle() records those
+        # with their reason.
+        parallel.autograde(root, chapters)
     problems = course.integrity_check(root, before)  # what submissions changed in the course
     for assignment in chapters:
         graded.extend(course.settle(root, assignment, None, faults).values())
