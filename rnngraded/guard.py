@@ -50,8 +50,22 @@ IMMUTABLE_TYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE: C types whose attributes ca
 _state: dict | None = None
 
 
+# Public corners of torch that tests do not use and that torch changes lazily as it runs
+# (compiler caches, profilers, distributed registries).
+UNWATCHED = ("torch.compiler", "torch.distributed", "torch.fx", "torch.export", "torch.onnx",
+             "torch.profiler", "torch.utils", "torch.autograd.profiler", "torch.cuda",
+             "torch.backends", "torch.ao", "torch.jit", "torch.package", "torch.mps",
+             "torch.xpu", "torch.accelerator")
+
+
 def _monitored(name: str) -> bool:
-    return name.split(".")[0] in PREFIXES
+    """Modules whose namespaces are recorded: the public modules of numpy, torch, the course
+    package, IPython and ipykernel (a private module such as ``numpy._core`` or
+    ``torch._dynamo`` holds implementation state that changes as the libraries run)."""
+    parts = name.split(".")
+    if parts[0] not in PREFIXES or any(p.startswith("_") for p in parts[1:]):
+        return False
+    return not any(name == u or name.startswith(u + ".") for u in UNWATCHED)
 
 
 def limit_memory() -> None:
@@ -149,15 +163,57 @@ def load_ipython_extension(shell) -> None:
 def _fix_namespace(label: str, target, saved: dict, changes: list[str], set_item) -> None:
     current = vars(target)
     for key, value in saved.items():
-        if key in VOLATILE:
+        if key in VOLATILE or _private(key):
             continue
         now = current.get(key, _MISSING)
-        if now is not value and not _same_method(now, value):
-            changes.append(f"{label}.{key}")
-            set_item(key, value)
+        if now is value or _same_method(now, value):
+            continue
+        if _plain_data(value) and _plain_data(now):
+            continue  # caches, flags and names the libraries update themselves
+        if _library_wrapper(now, value):
+            saved[key] = now  # e.g. torch wrapping manual_seed or an optimizer's step lazily
+            continue
+        changes.append(f"{label}.{key}")
+        set_item(key, value)
 
 
 _MISSING = object()
+
+
+PLAIN = (str, bytes, int, float, bool, type(None), list, dict, set, tuple, frozenset)
+
+
+def _plain_data(value) -> bool:
+    return type(value) in PLAIN
+
+
+def _library_wrapper(new, old) -> bool:
+    """``new`` wraps ``old`` (``functools.wraps``) with code from the libraries themselves."""
+    inner, seen = new, 0
+    while seen < 10 and inner is not old:
+        inner = getattr(inner, "__wrapped__", None)
+        if inner is None:
+            return False
+        seen += 1
+    if inner is not old:
+        return False
+    code = getattr(getattr(new, "__func__", new), "__code__", None)
+    return code is not None and _in_libraries(code.co_filename)
+
+
+def _in_libraries(filename: str) -> bool:
+    folders = []
+    for package in ("torch", "numpy", "IPython", "ipykernel"):
+        module = sys.modules.get(package)
+        if module is not None and getattr(module, "__file__", None):
+            folders.append(os.path.dirname(os.path.abspath(module.__file__)) + os.sep)
+    return os.path.abspath(filename).startswith(tuple(folders))
+
+
+def _private(name: str) -> bool:
+    """``_name`` (not ``__dunder__``): the libraries' own caches and lazily set flags, which
+    change legitimately while tests run (torch's serialization and profiler state, ...)."""
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
 
 
 def _same_method(a, b) -> bool:
