@@ -43,13 +43,15 @@ def describe(message: str) -> str:
 def format_check(grade: SubmissionGrade) -> str:
     """Per exercise: points and, for a failed test, its message."""
     lines = [f"{grade.assignment}: {grade.auto_score:g} / {grade.auto_max:g} autograded points"]
+    width = max((len(cell.grade_id) for cell in grade.cells), default=0)
     for cell in grade.cells:
         if not cell.auto:
-            lines.append(f"  {cell.grade_id:<28} {'-':>5} / {cell.max_score:<4g} graded by your "
-                         f"instructor")
+            lines.append(f"  {cell.grade_id:<{width}} {'-':>5} / {cell.max_score:<4g} "
+                         "graded by your instructor")
             continue
         mark = "ok  " if cell.score == cell.max_score else "FAIL"
-        lines.append(f"  {cell.grade_id:<28} {cell.score or 0:>5g} / {cell.max_score:<4g} {mark}")
+        score = f"{cell.score or 0:>5g} / {cell.max_score:<4g}"
+        lines.append(f"  {cell.grade_id:<{width}} {score} {mark}")
         if cell.message and cell.score != cell.max_score:
             lines.append(f"      {describe(cell.message)}")
     return "\n".join(lines)

@@ -192,14 +192,17 @@ def test_format_table_and_check():
         course.CellGrade("a_tests", 2.0, 2.0, True),
         course.CellGrade("b_tests", 0.0, 3.0, True, "AssertionError: h has shape (3, 5)"),
         course.CellGrade("written", None, 2.0, False),
+        course.CellGrade("scaled_dot_product_attention_tests", 3.0, 3.0, True),
     ])
     table = cli.format_table([grade])
-    assert "ada" in table and "2.0" in table and "5.0" in table and "40.0%" in table
+    assert "ada" in table and "5.0" in table and "8.0" in table and "62.5%" in table
     assert "1 written answer(s)" in table
     report = cli.format_check(grade)
-    assert "2 / 5 autograded points" in report
+    assert "5 / 8 autograded points" in report
     assert "FAIL" in report and "h has shape (3, 5)" in report
     assert "graded by your instructor" in report
+    score_columns = {line.index(" / ") for line in report.splitlines()[1:] if " / " in line}
+    assert len(score_columns) == 1, f"scores out of column:\n{report}"
 
 
 def test_grading_streams_send_stderr_to_stdout_only_under_grading(monkeypatch):
