@@ -119,6 +119,14 @@ def round_of(variant: Variant) -> str:
     raise KeyError(variant)
 
 
+def round_variants(chapter: str, student: str) -> list[str]:
+    """The variants a round's notebook holds (none for the source and blank notebooks)."""
+    for index, group in enumerate(rounds(chapter)):
+        if round_student(index) == student:
+            return sorted(v.path.stem for v in group.values())
+    return []
+
+
 def submissions(chapter: str) -> dict[str, notebooks.NotebookNode]:
     """Every notebook the suite grades for a chapter, by student id."""
     release = course.release_notebook(ROOT, chapter)

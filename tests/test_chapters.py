@@ -35,6 +35,22 @@ def test_blank_release_scores_zero_and_is_graded(graded, chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+def test_no_cell_runs_out_of_time(graded, chapter):
+    """A timed-out cell costs its full limit for every student graded, and a slow but correct
+    answer (a loop where numpy would do) must not stall an experiment that calls it."""
+    folder = graded(chapter)[1]
+    timed_out = []
+    for path in sorted(folder.glob(f"course*/autograded/*/{chapter}/*.ipynb")):
+        student = path.parent.parent.name
+        nb = json.loads(path.read_text())
+        for index, cell in enumerate(nb["cells"]):
+            for output in cell.get("outputs", []):
+                if output.get("ename") == "CellTimeoutError":
+                    timed_out.append((student, index, harness.round_variants(chapter, student)))
+    assert not timed_out, f"cells ran past the time limit (student, cell, variants): {timed_out}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_release_equals_fresh_generation(graded, chapter):
     folder = graded(chapter)[1]
     fresh = folder / "course0" / "release" / chapter
