@@ -5,7 +5,7 @@ import json
 import pytest
 
 import harness
-from rnngraded import course, notebooks
+from rnngraded import course, grading, notebooks
 
 CHAPTERS = harness.CHAPTERS
 ALL_VARIANTS = harness.variants()
@@ -35,19 +35,21 @@ def test_blank_release_scores_zero_and_is_graded(graded, chapter):
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_no_cell_runs_out_of_time(graded, chapter):
-    """A timed-out cell costs its full limit for every student graded, and a slow but correct
-    answer (a loop where numpy would do) must not stall an experiment that calls it."""
+def test_honest_submissions_meet_no_grading_fault(graded, chapter):
+    """Source, blank and variants are honest code: none may time out (a timed-out cell costs
+    its full limit for every student, and a slow but correct answer must not stall an
+    experiment that calls it), kill its kernel, flood its output or be taken for tampering."""
     folder = graded(chapter)[1]
-    timed_out = []
+    faults = []
     for path in sorted(folder.glob(f"course*/autograded/*/{chapter}/*.ipynb")):
         student = path.parent.parent.name
         nb = json.loads(path.read_text())
         for index, cell in enumerate(nb["cells"]):
             for output in cell.get("outputs", []):
-                if output.get("ename") == "CellTimeoutError":
-                    timed_out.append((student, index, harness.round_variants(chapter, student)))
-    assert not timed_out, f"cells ran past the time limit (student, cell, variants): {timed_out}"
+                if output.get("ename") in grading.FAULTS:
+                    faults.append((student, index, output["ename"], output.get("evalue"),
+                                   harness.round_variants(chapter, student)))
+    assert not faults, f"grading faults (student, cell, error, reason, variants): {faults}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
