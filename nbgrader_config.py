@@ -25,8 +25,9 @@ c.OverwriteCells.add_missing_cells = True
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
 
-# Feedback shows each test's result and message but never hidden-test source: the course's
-# preprocessor strips hidden regions and tracebacks from test cells before rendering.
+# Feedback shows each test's verdict and message, never hidden-test source or data: the
+# course's preprocessor keeps only the verdict of test cells, drops what the submission's code
+# printed, and cuts any solution or hidden-test line the grader knows from what remains.
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 
@@ -34,10 +35,11 @@ from rnngraded.feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
 
-# Grading that cannot be fooled or broken (rnngraded/grading.py, rnngraded/guard.py): the
-# executor restores the tests' libraries before every locked cell, voids a test during which
-# the submission changed them, caps output, limits the kernel's memory and survives a dead or
-# stuck kernel by grading the rest of the notebook in a fresh one.
+# Grading that cannot be fooled or broken (rnngraded/grading.py, rnngraded/sandbox.py,
+# rnngraded/guard.py): every kernel runs in its own disposable sandbox that sees only its
+# notebook; the executor restores the tests' libraries before every locked cell, voids a test
+# during which the submission changed them, caps output and time, and survives a dead or stuck
+# kernel by grading the rest of the notebook in a fresh sandbox.
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
@@ -61,5 +63,9 @@ c.Autograde.autograde_preprocessors = [
     GuardedExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
     AssignLatePenalties, CheckCellMetadata,
 ]
-c.GuardedExecute.memory_limit_mb = 4096  # per grading kernel (address space)
+# Limits of one submission's sandbox.
+c.GuardedExecute.memory_limit_mb = 4096  # address space of each process
+c.GuardedExecute.max_processes = 128  # processes and threads
+c.GuardedExecute.scratch_mb = 256  # its only writable folder (and largest file)
+c.GuardedExecute.notebook_timeout = 1200  # seconds for the whole notebook
 c.GuardedExecute.max_output_chars = 200_000  # per cell

@@ -6,7 +6,7 @@ budget (:mod:`rnngraded.budget`). The instructor and learner commands live in
 :mod:`rnngraded.cli`. Nothing here solves an exercise.
 """
 
-from rnngraded.budget import autograding, budget, grading_streams
+from rnngraded.budget import autograding, budget, grading_streams, one_thread
 
-__all__ = ["autograding", "budget", "grading_streams"]
+__all__ = ["autograding", "budget", "grading_streams", "one_thread"]
 __version__ = "0.1.0"

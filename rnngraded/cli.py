@@ -10,10 +10,30 @@ import argparse
 import sys
 from pathlib import Path
 
-from rnngraded import course, notebooks, parallel
+from rnngraded import course, notebooks, parallel, sandbox
 from rnngraded.course import SubmissionGrade
 
 DEMO_STUDENTS = ("reference", "blank", "partial")
+# Present while the gradebook holds grades given without a sandbox (--unsafe-no-sandbox).
+UNSAFE_MARKER = Path("autograded") / "UNSAFE-NO-SANDBOX.txt"
+UNSAFE_WARNING = ("WARNING: graded with --unsafe-no-sandbox: submissions ran without any "
+                  "isolation, with the grader's permissions; their scores cannot be trusted")
+
+
+def unsafe_grades(root: Path) -> bool:
+    return (root / UNSAFE_MARKER).is_file()
+
+
+def require_sandbox(args) -> bool:
+    """True to grade in sandboxes; stop with how to fix it if they cannot start here."""
+    if getattr(args, "unsafe_no_sandbox", False):
+        print(UNSAFE_WARNING, file=sys.stderr)
+        return False
+    try:
+        sandbox.check_available()
+    except sandbox.SandboxUnavailable as err:
+        raise SystemExit(str(err)) from None
+    return True
 
 
 # --- printing -----------------------------------------------------------------------------
@@ -76,15 +96,13 @@ def submitted_assignments(root: Path) -> list[str]:
 
 
 def format_report(grades: list[SubmissionGrade], ungraded: list[str],
-                  problems: list[str] = ()) -> str:
+                  unsafe: bool = False) -> str:
     """Per submission: its score, any fault (a dead kernel, a timeout, a broken file...) in
     plain words, each exercise that lost points with its message, and the submissions that
     produced no grade at all."""
     lines = ["# Grade report", ""]
-    for problem in problems:
-        lines.append(f"! COURSE CHANGED DURING GRADING: {problem}")
-    if problems:
-        lines.append("")
+    if unsafe:
+        lines += [f"**{UNSAFE_WARNING}**", ""]
     for g in sorted(grades, key=lambda g: (g.student, g.assignment)):
         lines.append(f"{g.student} / {g.assignment}: {g.auto_score:g} / {g.auto_max:g} autograded "
                      f"points" + (f", {g.manual_pending} written answer(s) to grade by hand"
@@ -111,20 +129,27 @@ def cmd_grade(root: Path, args) -> None:
     graded = []
     chapters = submitted_assignments(root)
     faults = course.intake(root, chapters)  # broken, renamed or missing files, duplicated cells
-    before = course.integrity_snapshot(root)
     if chapters:
-        # One nbgrader run per chapter, side by side, one kernel per notebook. nbgrader exits
-        # non-zero when a submission failed, after grading the others; settle() records those
-        # with their reason.
-        parallel.autograde(root, chapters)
-    problems = course.integrity_check(root, before)  # what submissions changed in the course
+        sandboxed = require_sandbox(args)
+        marker = root / UNSAFE_MARKER
+        marker.parent.mkdir(exist_ok=True)
+        if sandboxed:
+            marker.unlink(missing_ok=True)
+        else:
+            marker.write_text(UNSAFE_WARNING + "\n")
+        # One nbgrader run per chapter, side by side, each kernel in its own sandbox. nbgrader
+        # exits non-zero when a submission failed, after grading the others; settle() records
+        # those with their reason.
+        parallel.autograde(root, chapters, sandboxed=sandboxed)
     for assignment in chapters:
         graded.extend(course.settle(root, assignment, None, faults).values())
     if not chapters:
         print("nothing to grade: put submissions in submitted/<student>/<chapter>/")
         return
+    if unsafe_grades(root):
+        print(UNSAFE_WARNING)
     print(format_table(graded))
-    report = format_report(graded, ungraded_submissions(root, graded), problems)
+    report = format_report(graded, ungraded_submissions(root, graded), unsafe_grades(root))
     (root / "grade_report.md").write_text(report)
     print()
     print(report)
@@ -140,7 +165,10 @@ def cmd_feedback(root: Path, args) -> None:
 
 
 def cmd_export(root: Path, args) -> None:
-    course.nbgrader(["export", "--to", str(root / "grades.csv")], cwd=root)
+    target = root / "grades.csv"
+    course.nbgrader(["export", "--to", str(target)], cwd=root)
+    if unsafe_grades(root):
+        target.write_text(f"# {UNSAFE_WARNING}\n" + target.read_text())
     print("grades.csv written")
 
 
@@ -148,6 +176,8 @@ def cmd_table(root: Path, args) -> None:
     grades = []
     for assignment in course.assignments(root):
         grades.extend(course.read_grades(root, assignment).values())
+    if unsafe_grades(root):
+        print(UNSAFE_WARNING)
     print(format_table(grades))
 
 
@@ -177,7 +207,9 @@ def cmd_check(root: Path, args) -> None:
     assignment = find_assignment(root, notebook)
     print(f"Grading {notebook.name} as {assignment} in a scratch folder (the class gradebook "
           f"is not touched)...", flush=True)
-    results = course.grade_scratch(root, assignment, {"you": submission}, workers=1)
+    sandboxed = require_sandbox(args)
+    results = course.grade_scratch(root, assignment, {"you": submission}, workers=1,
+                                   sandboxed=sandboxed)
     print(format_check(results["you"]))
 
 
@@ -252,6 +284,10 @@ def main(argv: list[str] | None = None) -> int:
                                 "defences against tricks and faults")
         if name == "check":
             p.add_argument("notebook", help="path to the notebook to check")
+        if name in ("grade", "check", "demo"):
+            p.add_argument("--unsafe-no-sandbox", action="store_true",
+                           help="run submissions without any isolation (when the sandbox "
+                                "cannot start here); every report and grades.csv says so")
     args = parser.parse_args(argv)
     root = course.find_root()
     COMMANDS[args.command][0](root, args)

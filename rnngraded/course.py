@@ -193,6 +193,15 @@ def intake(root: Path, chapters: list[str] | None = None) -> dict[tuple[str, str
                 renamed = next(p.name for p in others if p.read_bytes() == target.read_bytes())
                 reasons.append(f"the notebook was renamed to {renamed}; it was graded as "
                                f"{expected}")
+            renamed_from = {p.name for p in others
+                            if target.exists() and p.read_bytes() == target.read_bytes()}
+            dropped = sorted(p.name + ("/" if p.is_dir() else "") for p in where.iterdir()
+                             if p.name != expected and p.name not in renamed_from
+                             and not p.name.startswith("."))
+            if dropped:
+                reasons.append(f"files submitted beside the notebook were not given to the "
+                               f"grading kernel, which sees only the notebook: "
+                               f"{', '.join(dropped)}")
             if target.exists():
                 try:
                     nb = notebooks.read(target)
@@ -245,62 +254,6 @@ def settle(root: Path, assignment: str, students: list[str] | None,
     return grades
 
 
-# --- the course itself must come out of grading unchanged -------------------------------------
-
-
-def integrity_snapshot(root: Path) -> dict:
-    """What a submission's code (run with the instructor's permissions) could change to its
-    own or others' advantage: the course's code and sources, the gradebook's manual scores
-    and recorded test sources."""
-    import hashlib
-
-    package = Path(notebooks.__file__).parent
-    files = [root / CONFIG_FILE, *sorted(package.glob("*.py")),
-             *sorted(p for p in (root / "source").rglob("*") if p.is_file())]
-    snapshot = {"files": {str(p): hashlib.sha256(p.read_bytes()).hexdigest()
-                          for p in files if p.is_file()},
-                "manual": {}, "cells": {}}
-    db = root / "gradebook.db"
-    if db.exists():
-        from nbgrader.api import Grade, Gradebook
-
-        with Gradebook(f"sqlite:///{db}") as gb:
-            for assignment in gb.assignments:
-                for nb in assignment.notebooks:
-                    for cell in nb.source_cells:
-                        snapshot["cells"][(assignment.name, nb.name, cell.name)] = cell.checksum
-            for grade in gb.db.query(Grade).all():
-                snapshot["manual"][grade.id] = grade.manual_score
-    return snapshot
-
-
-def integrity_check(root: Path, before: dict) -> list[str]:
-    """Compare with :func:`integrity_snapshot` after grading. Manual scores set during the run
-    are put back; anything else is reported (restore it, e.g. with git, and grade again)."""
-    after = integrity_snapshot(root)
-    problems = [f"{Path(name).relative_to(root) if name.startswith(str(root)) else name} "
-                f"changed during grading" for name, digest in before["files"].items()
-                if after["files"].get(name) != digest]
-    problems += [f"the gradebook's recorded source of {'/'.join(key)} changed during grading"
-                 for key, checksum in before["cells"].items()
-                 if key in after["cells"] and after["cells"][key] != checksum]
-    changed = {gid: before["manual"].get(gid) for gid, score in after["manual"].items()
-               if score != before["manual"].get(gid)}
-    if changed:
-        from nbgrader.api import Grade, Gradebook
-
-        with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
-            students = set()
-            for grade in gb.db.query(Grade).filter(Grade.id.in_(list(changed))).all():
-                students.add(grade.student.id)
-                grade.manual_score = changed[grade.id]
-            gb.db.commit()
-        whose = ", ".join(sorted(students))
-        problems.append(f"manual scores of {len(changed)} cell(s) (of {whose}) were written "
-                        f"during grading, by a submission's code; all put back")
-    return problems
-
-
 # --- scratch courses ----------------------------------------------------------------------
 
 
@@ -315,19 +268,26 @@ def make_scratch_course(root: Path, folder: Path, assignment_ids: list[str]) -> 
     return folder
 
 
+def autograde_args(assignment: str, sandboxed: bool = True) -> list[str]:
+    """``nbgrader autograde`` of one assignment (or ``*``), regrading everything."""
+    return ["autograde", assignment, "--force",
+            *([] if sandboxed else ["--GuardedExecute.sandbox=False"])]
+
+
 def grade_in_course(course: Path, assignment: str, submissions: dict[str, NotebookNode],
-                    notebook: str, threads: int | None = None) -> dict[str, SubmissionGrade]:
+                    notebook: str, threads: int | None = None, sandboxed: bool = True,
+                    ) -> dict[str, SubmissionGrade]:
     """Write the submissions into ``course`` and autograde them in one nbgrader run."""
     for student, nb in submissions.items():
         notebooks.write(nb, course / "submitted" / student / assignment / f"{notebook}.ipynb")
     intake_faults = intake(course, [assignment])
-    nbgrader(["autograde", assignment, "--force"], cwd=course, threads=threads, check=False)
+    nbgrader(autograde_args(assignment, sandboxed), cwd=course, threads=threads, check=False)
     return settle(course, assignment, list(submissions), intake_faults)
 
 
 def grade_scratch(root: Path, assignment: str, submissions: dict[str, NotebookNode],
                   workers: int | None = None, keep: Path | None = None,
-                  ) -> dict[str, SubmissionGrade]:
+                  sandboxed: bool = True) -> dict[str, SubmissionGrade]:
     """Autograde many submissions of one assignment in scratch courses, ``workers`` at once.
 
     The class gradebook is never touched. ``keep``: a folder to grade in (kept afterwards,
@@ -343,7 +303,7 @@ def grade_scratch(root: Path, assignment: str, submissions: dict[str, NotebookNo
     def run(index: int) -> dict[str, SubmissionGrade]:
         course = make_scratch_course(root, base / f"course{index}", [assignment])
         return grade_in_course(course, assignment, {s: submissions[s] for s in shards[index]},
-                               notebook, threads=threads)
+                               notebook, threads=threads, sandboxed=sandboxed)
 
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:

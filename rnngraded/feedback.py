@@ -1,34 +1,113 @@
 """Feedback that keeps hidden tests hidden.
 
-nbgrader renders the autograded notebook as feedback, hidden tests included, and the
-tracebacks of failed tests quote the hidden code line by line. ``HideHiddenTests`` runs inside
-``nbgrader generate_feedback`` (see nbgrader_config.py): in every autograded test cell it
-replaces each hidden region by a one-line note and cuts each error to its type and message,
-which the course's tests write for the student.
+nbgrader renders the autograded notebook as feedback, hidden tests included, with everything
+the kernel printed: tracebacks quoting hidden code, warnings that print the test line that
+raised them, and whatever a submission's own code found and printed. ``HideHiddenTests`` runs
+inside ``nbgrader generate_feedback`` (see nbgrader_config.py) and keeps only what the student
+is meant to read:
+
+* test cells show their visible part and their verdict (the error's type and message, which
+  the course's tests write for the student); hidden regions become a one-line note;
+* other code cells show the student's code without its outputs (they were printed while the
+  hidden tests were in the kernel, so they are not the grader's to repeat);
+* as a last line, any line of solution or hidden-test text the trusted side knows is cut from
+  what remains.
 """
 
-import re
+from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 HIDDEN_REGION = re.compile(r"[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[ \t]*\n?", re.S)
-HIDDEN_NOTE = "# (hidden tests ran here; their messages are shown below)\n"
+SECRET_REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
+HIDDEN_NOTE = "# (hidden tests ran here; their verdict is shown below)\n"
+OUTPUTS_NOTE = ("[the outputs of your code are not repeated in the feedback: run the notebook "
+                "to see them]")
+SCRUBBED = "[hidden]"
+MIN_SECRET = 12  # shorter lines (`return h`, `else:`) say nothing and occur everywhere
 
 
-def hide_hidden_tests(cell) -> None:
-    """Remove hidden-test source and tracebacks from one autograded test cell, in place."""
+def is_test(cell) -> bool:
     meta = cell.get("metadata", {}).get("nbgrader", {})
-    if cell.get("cell_type") != "code" or not meta.get("grade") or meta.get("solution"):
-        return
-    cell.source = HIDDEN_REGION.sub(HIDDEN_NOTE, cell.source)
+    return cell.get("cell_type") == "code" and meta.get("grade") and not meta.get("solution")
+
+
+def verdict(cell) -> list[NotebookNode]:
+    """A test cell's outputs reduced to its verdict: the error, if it failed, as one line."""
     for output in cell.get("outputs", []):
         if output.get("output_type") == "error":
-            output["traceback"] = [f"{output.get('ename')}: {output.get('evalue')}"]
+            line = f"{output.get('ename')}: {output.get('evalue')}"
+            return [NotebookNode(output_type="error", ename=output.get("ename"),
+                                 evalue=output.get("evalue"), traceback=[line])]
+    return []
+
+
+def secret_lines(*sources: str) -> set[str]:
+    """Lines found only inside solution or hidden-test regions of the given cell sources."""
+    inside, outside = set(), set()
+    for text in sources:
+        for match in SECRET_REGION.finditer(text):
+            inside.update(line.strip() for line in match.group(2).splitlines())
+        outside.update(line.strip() for line in SECRET_REGION.sub("", text).splitlines())
+    return {line for line in inside - outside if len(line) >= MIN_SECRET}
+
+
+def scrub(text: str, secrets: set[str]) -> str:
+    for line in sorted(secrets, key=len, reverse=True):
+        if line in text:
+            text = text.replace(line, SCRUBBED)
+    return text
+
+
+def hide_hidden_tests(cell, secrets: set[str] = frozenset()) -> None:
+    """Reduce one autograded cell to what its feedback may show, in place."""
+    if cell.get("cell_type") != "code":
+        return
+    if is_test(cell):
+        cell.source = HIDDEN_REGION.sub(HIDDEN_NOTE, cell.source)
+        cell.outputs = verdict(cell)
+    elif cell.get("outputs"):
+        cell.outputs = [NotebookNode(output_type="stream", name="stdout",
+                                     text=OUTPUTS_NOTE + "\n")]
+    for output in cell.outputs:
+        if output.get("output_type") == "error":
+            output["evalue"] = scrub(str(output.get("evalue", "")), secrets)
+            output["traceback"] = [f"{output.get('ename')}: {output['evalue']}"]
+
+
+def known_secrets(resources: dict, config) -> set[str]:
+    """Solution and hidden-test lines of the notebook being rendered: its test cells as the
+    gradebook recorded them, and its solutions from the source notebook."""
+    from nbgrader.api import Gradebook
+    from nbgrader.coursedir import CourseDirectory
+
+    info = resources.get("nbgrader", {})
+    sources = []
+    try:
+        with Gradebook(info["db_url"]) as gb:
+            notebook = gb.find_notebook(info["notebook"], info["assignment"])
+            sources += [cell.source for cell in notebook.source_cells]
+    except Exception:  # no gradebook entry: the source notebook alone still helps
+        pass
+    coursedir = CourseDirectory(config=config)
+    source = Path(coursedir.format_path(coursedir.source_directory, ".",
+                                        info.get("assignment", ""))) / f"{info.get('notebook')}.ipynb"
+    if source.is_file():
+        import nbformat
+
+        sources += [c.source for c in nbformat.read(str(source), as_version=4).cells]
+    return secret_lines(*sources)
 
 
 class HideHiddenTests(NbGraderPreprocessor):
     """nbgrader preprocessor for feedback: see :func:`hide_hidden_tests`."""
 
-    def preprocess_cell(self, cell, resources, cell_index):
-        hide_hidden_tests(cell)
-        return cell, resources
+    def preprocess(self, nb, resources):
+        secrets = known_secrets(resources, self.config)
+        for cell in nb.cells:
+            hide_hidden_tests(cell, secrets)
+        return nb, resources

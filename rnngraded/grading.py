@@ -1,17 +1,19 @@
-"""The course's autograde executor: nbgrader's ``Execute``, hardened against tricks and faults.
+"""The course's autograde executor: nbgrader's ``Execute``, in a sandbox, hardened against faults.
 
 nbgrader_config.py puts :class:`GuardedExecute` in place of ``Execute`` in the autograde
 preprocessors. On top of nbgrader's behaviour it
 
-* starts the kernel with :mod:`rnngraded.guard` loaded (memory limit, pristine snapshot) and,
-  around every locked cell, restores what the tests rely on; a test during which the submission
-  changed those is voided (``GradingTampered``);
+* starts every kernel in its own disposable sandbox (:mod:`rnngraded.sandbox`): the submission
+  sees its notebook and nothing else of the course, and everything it starts ends with it;
+* around every locked cell, restores what the tests rely on (:mod:`rnngraded.guard`); a test
+  during which the submission changed those is voided (``GradingTampered``);
 * counts a test cell that failed as failed even if the submission slipped a result into its
   output (nbgrader reads the first ``execute_result`` as partial credit);
-* caps each cell's output (``max_output_chars``), so a flood cannot fill the grader's memory;
-* survives a dead kernel (``os._exit``, a segfault, the memory limit's last resort) and a
-  runaway cell that ignores the interrupt: the kernel is restarted and the notebook run again
-  without the offending cell, so every other exercise still earns its points.
+* caps each cell's output (``max_output_chars``) and the notebook's wall time
+  (``notebook_timeout``), and says which cell hit which limit and why that usually happens;
+* survives a dead kernel (``os._exit``, a segfault, a limit of the sandbox) and a runaway cell
+  that ignores the interrupt: a fresh sandbox is started and the notebook run again without
+  the offending cell, so every other exercise still earns its points.
 
 Every fault is written into the autograded notebook as an error output whose name is one of
 :data:`FAULTS` and whose message says what happened in plain words; ``make grade`` reports
@@ -22,7 +24,6 @@ from __future__ import annotations
 
 import ast
 import asyncio
-import os
 import signal
 import time
 
@@ -33,6 +34,8 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer
 
+from rnngraded import sandbox
+
 GUARD_MODULE = "rnngraded.guard"
 GUARD = f"__import__('sys').modules[{GUARD_MODULE!r}]"
 # Error names the grader writes into a notebook, and what each means for the grade report.
@@ -42,10 +45,18 @@ FAULTS = {
     "GradingTampered": "the submission tampered with grading",
     "OutputFlood": "a cell flooded its output",
     "MemoryError": "a cell ran out of memory",
+    "NotebookTimeout": "the notebook ran past its time limit",
 }
 SIGNALS = {signal.SIGSEGV: "a segmentation fault (SIGSEGV)", signal.SIGKILL:
            "SIGKILL (usually the system running out of memory)",
-           signal.SIGABRT: "an abort (SIGABRT)", signal.SIGBUS: "a bus error (SIGBUS)"}
+           signal.SIGABRT: "an abort (SIGABRT)", signal.SIGBUS: "a bus error (SIGBUS)",
+           signal.SIGXCPU: "the CPU time limit (SIGXCPU)",
+           signal.SIGXFSZ: "the file size limit (SIGXFSZ)"}
+# What a timed-out cell usually means, in the student's terms.
+SLOW_CELL = ("under grading, experiments run on a reduced budget and the reference solution "
+             "finishes each cell well within the limit; look for a loop that never ends, a "
+             "Python loop over the elements of an array where one vectorised operation would "
+             "do, or an experiment run at a larger size than the notebook asks for")
 
 
 class KernelFault(Exception):
@@ -86,10 +97,17 @@ def bound_names(source: str) -> list[str]:
 
 
 class GuardedExecute(Execute):
+    sandbox = Bool(True, help="Run every kernel in its own bubblewrap sandbox (rnngraded.sandbox)."
+                   ).tag(config=True)
     guard = Bool(True, help="Restore the tests' libraries around locked cells and void tests "
                             "during which a submission changed them.").tag(config=True)
-    memory_limit_mb = Integer(4096, help="Address-space limit of the grading kernel in MB "
-                                         "(0: none).").tag(config=True)
+    memory_limit_mb = Integer(4096, help="Address space of each sandboxed process, in MB."
+                              ).tag(config=True)
+    max_processes = Integer(128, help="Processes and threads of one sandbox.").tag(config=True)
+    scratch_mb = Integer(256, help="Size of the sandbox's writable folder, in MB (also the "
+                                   "largest file it may write).").tag(config=True)
+    notebook_timeout = Integer(1200, help="Seconds for a whole notebook (all kernels); cells "
+                                          "left after that are not run.").tag(config=True)
     max_output_chars = Integer(200_000, help="Characters of output kept per cell; the rest "
                                              "is dropped and noted.").tag(config=True)
     max_restarts = Integer(3, help="Kernel restarts per notebook after a dead or stuck "
@@ -101,6 +119,37 @@ class GuardedExecute(Execute):
     stuck_timeout = Integer(10, help="Seconds a kernel may take to answer after a timed-out "
                                      "cell was interrupted.").tag(config=True)
 
+    def limits(self) -> sandbox.Limits:
+        return sandbox.Limits(memory_mb=self.memory_limit_mb, processes=self.max_processes,
+                              scratch_mb=self.scratch_mb,
+                              cpu_seconds=max(60, self.notebook_timeout + 60))
+
+    def create_kernel_manager(self):
+        if not self.sandbox:
+            return super().create_kernel_manager()
+        self.kernel_name = self.kernel_name or self.nb.metadata.get("kernelspec", {}).get(
+            "name", "python3")
+        self.km = sandbox.SandboxKernelManager(kernel_name=self.kernel_name, config=self.config,
+                                               limits=self.limits(),
+                                               notebook=self._submitted_notebook())
+        return self.km
+
+    def _submitted_notebook(self):
+        """The student's own file, to copy into the sandbox (never the notebook being run,
+        which holds the hidden tests)."""
+        from pathlib import Path
+
+        from nbgrader.coursedir import CourseDirectory
+
+        info = (self.resources or {}).get("nbgrader", {})
+        if not {"student", "assignment", "notebook"} <= set(info):
+            return None
+        folder = CourseDirectory(config=self.config).format_path(
+            CourseDirectory(config=self.config).submitted_directory, info["student"],
+            info["assignment"])
+        path = Path(folder) / f"{info['notebook']}.ipynb"
+        return path if path.is_file() else None
+
     # --- the notebook loop, with restarts ---------------------------------------------------
 
     def preprocess(self, nb, resources=None, km=None):
@@ -110,12 +159,14 @@ class GuardedExecute(Execute):
         self._check_assign_resources(resources)
         self._output_chars = self._rich_chars = self._flooded = 0
         self._timed_out = False
+        self._deadline = time.monotonic() + self.notebook_timeout
         skipped: dict[int, tuple[str, str]] = {}  # cell index -> (error name, reason)
-        os.environ["RNNGRADED_MEMORY_MB"] = str(self.memory_limit_mb)
+        # No input history: nothing a later cell could read the tests back from.
+        wanted = ["--HistoryManager.enabled=False"]
         if self.guard:
-            extension = f"--IPKernelApp.extensions={GUARD_MODULE}"
-            if extension not in self.extra_arguments:
-                self.extra_arguments = [*self.extra_arguments, extension]
+            wanted.append(f"--IPKernelApp.extensions={GUARD_MODULE}")
+        self.extra_arguments = [*self.extra_arguments,
+                                *(a for a in wanted if a not in self.extra_arguments)]
         while True:
             self.reset_execution_trackers()
             self._index = -1
@@ -129,6 +180,11 @@ class GuardedExecute(Execute):
                             if index in skipped:
                                 if cell.cell_type == "code":
                                     cell.outputs = [error_output(*skipped[index])]
+                                continue
+                            if cell.cell_type == "code" and self._past_deadline():
+                                cell.outputs = [error_output("NotebookTimeout", (
+                                    f"not run: the notebook used up its {self.notebook_timeout}"
+                                    f" s time limit in earlier cells"))]
                                 continue
                             self.preprocess_cell(cell, resources, index)
                     except DeadKernelError:  # while the kernel manager can still tell why
@@ -166,6 +222,8 @@ class GuardedExecute(Execute):
             code = None
         if code is None:
             return "the kernel died while running this cell"
+        if code > 128 and self.sandbox:  # the sandbox's shell reports a kernel killed by N
+            code = 128 - code
         if code < 0:
             name = SIGNALS.get(-code, f"signal {-code}")
             return f"the kernel was killed by {name} while running this cell"
@@ -280,9 +338,17 @@ class GuardedExecute(Execute):
             except Exception:
                 pass
             raise KernelFault(cell_index, f"this cell ran past the {self.timeout} s time limit "
-                                          f"and ignored the interrupt") from None
+                                          f"and ignored the interrupt; {SLOW_CELL}") from None
 
     # --- nbclient hooks ---------------------------------------------------------------------
+
+    def _past_deadline(self) -> bool:
+        return time.monotonic() >= self._deadline
+
+    def _get_timeout(self, cell):
+        timeout = super()._get_timeout(cell)
+        left = max(1, int(self._deadline - time.monotonic()))
+        return min(timeout, left) if timeout else left
 
     async def _async_handle_timeout(self, timeout, cell=None):
         self._timed_out = True
@@ -309,8 +375,21 @@ class GuardedExecute(Execute):
         if self._timed_out:
             for output in cell.outputs:
                 if output.output_type == "error" and output.ename == "CellTimeoutError":
-                    output.evalue = (f"the cell ran longer than the {self.timeout} s limit "
-                                     f"and was stopped")
+                    output.evalue = self._timeout_message(cell)
+                    output.traceback = [f"CellTimeoutError: {output.evalue}"]
+
+    def _timeout_message(self, cell) -> str:
+        name = _cell_name(cell, self._index)
+        if self._past_deadline():
+            return (f"{name} was stopped when the notebook reached its {self.notebook_timeout} s "
+                    f"limit (all cells together); {SLOW_CELL}")
+        return (f"{name} ran longer than the {self.timeout} s limit per cell and was stopped; "
+                f"{SLOW_CELL}")
+
+
+def _cell_name(cell, index: int) -> str:
+    grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+    return f"cell {grade_id}" if grade_id else f"cell {index + 1}"
 
 
 def _out_of_memory(output) -> bool:

@@ -9,7 +9,6 @@ hide the tests' failures (IPython input transformers, ``set_custom_exc``, event 
 The grader (:class:`rnngraded.grading.GuardedExecute`) loads this module into the kernel as an
 IPython extension when the kernel starts, before any notebook cell. :func:`install` then
 
-* sets the kernel's memory limit (``RNNGRADED_MEMORY_MB``, address space),
 * imports numpy, torch and the course package and records, for every module of those and of
   IPython/ipykernel, the module's namespace and the namespace of every class defined there.
 
@@ -68,18 +67,6 @@ def _monitored(name: str) -> bool:
     return not any(name == u or name.startswith(u + ".") for u in UNWATCHED)
 
 
-def limit_memory() -> None:
-    """Cap the kernel's address space at ``RNNGRADED_MEMORY_MB`` megabytes (if set): a
-    runaway allocation then fails with MemoryError inside the kernel instead of taking the
-    machine down."""
-    megabytes = int(os.environ.get("RNNGRADED_MEMORY_MB") or 0)
-    if megabytes > 0:
-        import resource
-
-        limit = megabytes * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
 def _import_course_modules() -> None:
     import importlib
 
@@ -136,7 +123,6 @@ def _shell_state(shell) -> dict:
 def install(shell=None) -> None:
     """Record the pristine state (once per kernel)."""
     global _state
-    limit_memory()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         _import_course_modules()

@@ -25,7 +25,8 @@ def default_workers() -> int:
     return max(1, min(3, (os.cpu_count() or 1) + 1))
 
 
-def autograde(root: Path, chapters: list[str], workers: int | None = None) -> dict:
+def autograde(root: Path, chapters: list[str], workers: int | None = None,
+              sandboxed: bool = True) -> dict:
     """``nbgrader autograde CHAPTER --force`` for each chapter, ``workers`` at a time.
 
     Kernels get one thread each (the processes already share the cores). Returns each
@@ -35,7 +36,7 @@ def autograde(root: Path, chapters: list[str], workers: int | None = None) -> di
     workers = max(1, min(workers or default_workers(), len(chapters) or 1))
 
     def grade(chapter: str):
-        return course.nbgrader(["autograde", chapter, "--force"], cwd=root, threads=1,
+        return course.nbgrader(course.autograde_args(chapter, sandboxed), cwd=root, threads=1,
                                check=False)
 
     with ThreadPoolExecutor(workers) as pool:
