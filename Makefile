@@ -8,12 +8,12 @@ PYTHON := $(BIN)/python
 export PATH := $(BIN):$(PATH)
 STAMP  := $(VENV)/.installed
 
-.PHONY: help setup demo release grade feedback export table check test lint lab clean
+.PHONY: help setup demo release grade feedback export table check test test-quick bench lint lab clean
 
 help:
 	@echo "Learners:    make setup | make lab | make check NB=path/to/notebook.ipynb"
 	@echo "Instructors: make release | make grade | make feedback | make export | make table"
-	@echo "Course:      make demo | make test | make lint | make clean"
+	@echo "Course:      make demo | make test | make test-quick | make bench | make lint | make clean"
 
 setup: $(STAMP)
 
@@ -51,6 +51,15 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(PYTHON) -m pytest
+
+# The suite without the tests marked slow (whole classes graded through nbgrader).
+test-quick: $(STAMP)
+	$(PYTHON) -m pytest -m "not slow"
+
+# Autograde time of each chapter's reference answers, with and without the sandbox, as ratios
+# to the import-only floor notebook measured in the same run; and a sandboxed kernel's start.
+bench: $(STAMP)
+	$(PYTHON) -m rnngraded bench
 
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .

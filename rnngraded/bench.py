@@ -26,45 +26,99 @@ def floor_notebook():
     return nb
 
 
-def time_autograde(folder: Path, assignment: str, submission, repeats: int) -> list[float]:
+def time_autograde(folder: Path, assignment: str, submission, repeats: int,
+                   sandboxed: bool = True) -> list[float]:
     notebook = course.notebook_name(folder, assignment)
     notebooks.write(submission, folder / "submitted" / "bench" / assignment / f"{notebook}.ipynb")
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        course.nbgrader(["autograde", assignment, "--force"], cwd=folder)
+        course.nbgrader(course.autograde_args(assignment, sandboxed), cwd=folder)
         times.append(time.perf_counter() - start)
     return times
 
 
-def run(root: Path, chapters: list[str] | None = None, repeats: int = 3) -> dict[str, float]:
-    """Median autograde seconds for the floor and each chapter's reference answers."""
+def reference_submission(root: Path, folder: Path, chapter: str):
+    source = course.source_notebook(root, chapter)
+    answers = {notebooks.grade_id(c): c.source for c in source.cells
+               if notebooks.nbgrader_meta(c).get("solution", False)}
+    return notebooks.with_answers(course.release_notebook(folder, chapter), answers)
+
+
+def run(root: Path, chapters: list[str] | None = None, repeats: int = 3,
+        modes: tuple[bool, ...] = (False, True)) -> dict[str, dict[bool, float]]:
+    """Median autograde seconds of the floor and of each chapter's reference answers, without
+    (``False``) and with (``True``) the sandbox; the two modes alternate run by run, so that
+    load from other work hits both alike."""
     chapters = chapters or course.assignments(root)
     with tempfile.TemporaryDirectory(prefix="rnngraded-bench-") as tmp:
         folder = Path(tmp)
         notebooks.write(floor_notebook(), folder / "source" / FLOOR / f"{FLOOR}.ipynb")
         course.make_scratch_course(root, folder, chapters)
         course.nbgrader(["generate_assignment", FLOOR, "--force"], cwd=folder)
-        medians = {FLOOR: statistics.median(
-            time_autograde(folder, FLOOR, notebooks.read(folder / "release" / FLOOR /
-                                                         f"{FLOOR}.ipynb"), repeats))}
-        for chapter in chapters:
-            source = course.source_notebook(root, chapter)
-            release = course.release_notebook(folder, chapter)
-            answers = {notebooks.grade_id(c): c.source for c in source.cells
-                       if notebooks.nbgrader_meta(c).get("solution", False)}
-            submission = notebooks.with_answers(release, answers)
-            medians[chapter] = statistics.median(
-                time_autograde(folder, chapter, submission, repeats))
+        submissions = {FLOOR: notebooks.read(folder / "release" / FLOOR / f"{FLOOR}.ipynb")}
+        submissions.update({c: reference_submission(root, folder, c) for c in chapters})
+        medians: dict[str, dict[bool, float]] = {}
+        for name, submission in submissions.items():
+            runs: dict[bool, list[float]] = {mode: [] for mode in modes}
+            for _ in range(repeats):
+                for mode in modes:
+                    runs[mode] += time_autograde(folder, name, submission, 1, sandboxed=mode)
+            medians[name] = {mode: statistics.median(t) for mode, t in runs.items()}
         return medians
 
 
-def report(medians: dict[str, float]) -> str:
+def report(medians: dict[str, dict[bool, float]]) -> str:
     floor = medians[FLOOR]
-    lines = [f"{'notebook':<24} {'autograde (s)':>14} {'x floor':>8}"]
-    for name, seconds in medians.items():
-        lines.append(f"{name:<24} {seconds:>14.2f} {seconds / floor:>8.2f}")
+    modes = list(floor)
+    label = {False: "no sandbox", True: "sandbox"}
+    header = f"{'notebook':<24}" + "".join(f" {label[m] + ' (s)':>16} {'x floor':>8}"
+                                           for m in modes)
+    lines = [header]
+    for name, by_mode in medians.items():
+        lines.append(f"{name:<24}" + "".join(f" {by_mode[m]:>16.2f} {by_mode[m] / floor[m]:>8.2f}"
+                                             for m in modes))
     return "\n".join(lines)
+
+
+# --- what starting a kernel in a sandbox costs --------------------------------------------------
+
+
+def kernel_start_seconds(sandboxed: bool) -> float:
+    """Seconds from nothing to a kernel that answers, and back to nothing."""
+    import asyncio
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    from rnngraded import sandbox
+
+    async def once() -> float:
+        start = time.perf_counter()
+        km = sandbox.SandboxKernelManager() if sandboxed else AsyncKernelManager()
+        await km.start_kernel()
+        client = km.client()
+        client.start_channels()
+        await client.wait_for_ready(timeout=120)
+        client.stop_channels()
+        await km.shutdown_kernel(now=True)
+        return time.perf_counter() - start
+
+    return asyncio.run(once())
+
+
+def start_cost(repeats: int = 5) -> dict[bool, list[float]]:
+    times: dict[bool, list[float]] = {False: [], True: []}
+    for _ in range(repeats):
+        for mode in (False, True):
+            times[mode].append(kernel_start_seconds(mode))
+    return times
+
+
+def start_cost_report(times: dict[bool, list[float]]) -> str:
+    plain, boxed = statistics.median(times[False]), statistics.median(times[True])
+    return (f"kernel start and shutdown: {plain:.2f} s without the sandbox, {boxed:.2f} s in a "
+            f"sandbox (medians of {len(times[True])}): the sandbox costs {boxed - plain:+.2f} s "
+            f"per kernel")
 
 
 # --- what the defences against tricks and faults cost ------------------------------------------

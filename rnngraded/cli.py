@@ -254,7 +254,8 @@ def cmd_bench(root: Path, args) -> None:
     if args.overhead:
         print(bench.overhead_report(bench.defence_overhead(root, repeats=args.repeats)))
         return
-    print(bench.report(bench.run(root, repeats=args.repeats)))
+    print(bench.start_cost_report(bench.start_cost(repeats=max(3, args.repeats))), flush=True)
+    print(bench.report(bench.run(root, args.chapters or None, repeats=args.repeats)))
 
 
 COMMANDS = {
@@ -265,7 +266,8 @@ COMMANDS = {
     "table": (cmd_table, "print the grade table from the gradebook"),
     "check": (cmd_check, "grade one notebook against the hidden tests, in a scratch folder"),
     "demo": (cmd_demo, "release, grade three demo students, feedback, export, table"),
-    "bench": (cmd_bench, "time each chapter's autograde against the import-only floor"),
+    "bench": (cmd_bench, "time each chapter's autograde, with and without the sandbox, against "
+                         "the import-only floor, and a sandboxed kernel's start"),
 }
 
 
@@ -278,6 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         if name == "release":
             p.add_argument("assignments", nargs="*", help="chapter ids (default: all)")
         if name == "bench":
+            p.add_argument("chapters", nargs="*", help="chapter ids (default: all)")
             p.add_argument("--repeats", type=int, default=3, help="runs per notebook (median)")
             p.add_argument("--overhead", action="store_true",
                            help="time grading a full course submission with and without the "

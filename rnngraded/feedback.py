@@ -94,8 +94,8 @@ def known_secrets(resources: dict, config) -> set[str]:
     except Exception:  # no gradebook entry: the source notebook alone still helps
         pass
     coursedir = CourseDirectory(config=config)
-    source = Path(coursedir.format_path(coursedir.source_directory, ".",
-                                        info.get("assignment", ""))) / f"{info.get('notebook')}.ipynb"
+    folder = coursedir.format_path(coursedir.source_directory, ".", info.get("assignment", ""))
+    source = Path(folder) / f"{info.get('notebook')}.ipynb"
     if source.is_file():
         import nbformat
 

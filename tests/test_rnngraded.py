@@ -1,6 +1,8 @@
 """Unit tests of the helper package."""
 
+import argparse
 import math
+import sys
 
 import numpy as np
 import pytest
@@ -219,24 +221,75 @@ def test_grading_streams_send_stderr_to_stdout_only_under_grading(monkeypatch):
     assert sys.stderr is sys.stdout
 
 
-def test_feedback_hides_hidden_tests_and_their_tracebacks():
+def test_feedback_keeps_only_verdicts_and_cuts_known_hidden_text():
     from nbformat.v4 import new_code_cell, new_output
 
-    from rnngraded.feedback import hide_hidden_tests
+    from rnngraded.feedback import OUTPUTS_NOTE, hide_hidden_tests, secret_lines
 
-    test = new_code_cell("### BEGIN HIDDEN TESTS\nassert secret_check(f)\n### END HIDDEN TESTS\n"
-                         "assert f(1) == 2, 'visible'")
+    hidden = "### BEGIN HIDDEN TESTS\nassert secret_check(f, 12345)\n### END HIDDEN TESTS\n"
+    test = new_code_cell(hidden + "assert f(1) == 2, 'visible'")
     test.metadata = {"nbgrader": {"grade": True, "solution": False, "grade_id": "f_tests"}}
-    test.outputs = [new_output("error", ename="AssertionError", evalue="f is wrong: look at x",
-                               traceback=["Traceback", "assert secret_check(f)", "AssertionError"])]
+    test.outputs = [
+        new_output("stream", name="stdout", text="<cell>:2: RuntimeWarning: overflow\n  "
+                                                 "assert secret_check(f, 12345)\n"),
+        new_output("error", ename="AssertionError",
+                   evalue="f raised ValueError: assert secret_check(f, 12345)",
+                   traceback=["Traceback", "assert secret_check(f, 12345)", "AssertionError"])]
     answer = new_code_cell("def f(x):\n    return 2 * x  # BEGIN HIDDEN TESTS is just text here")
     answer.metadata = {"nbgrader": {"grade": False, "solution": True, "grade_id": "f"}}
-    answer.outputs = [new_output("error", ename="E", evalue="v", traceback=["my own frame"])]
+    answer.outputs = [new_output("stream", name="stdout", text="assert secret_check(f, 12345)")]
+    secrets = secret_lines(test.source)
+    assert secrets == {"assert secret_check(f, 12345)"}
     for cell in (test, answer):
-        hide_hidden_tests(cell)
+        hide_hidden_tests(cell, secrets)
     assert "secret_check" not in test.source and "assert f(1) == 2" in test.source
-    assert test.outputs[0]["traceback"] == ["AssertionError: f is wrong: look at x"]
-    assert answer.outputs[0]["traceback"] == ["my own frame"], "the student's own cells are kept"
+    assert len(test.outputs) == 1, "a test cell shows its verdict only"
+    assert test.outputs[0]["traceback"] == ["AssertionError: f raised ValueError: [hidden]"]
+    assert answer.source.startswith("def f(x)"), "the student's own code is shown"
+    assert [o["text"] for o in answer.outputs] == [OUTPUTS_NOTE + "\n"]
+
+
+def test_warnings_under_grading_do_not_quote_source_lines(monkeypatch):
+    import sys
+    import warnings
+
+    from rnngraded import grading_streams
+
+    monkeypatch.setattr(sys, "stderr", sys.stderr)
+    monkeypatch.setattr(warnings, "formatwarning", warnings.formatwarning)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    grading_streams()
+    text = warnings.formatwarning("overflow", RuntimeWarning, "cell.py", 3, "secret = line()")
+    assert text == "RuntimeWarning: overflow\n"
+
+
+def test_sandbox_that_cannot_start_says_how_to_fix_it(monkeypatch):
+    from rnngraded import sandbox
+
+    monkeypatch.setattr(sandbox, "bwrap", lambda: "/bin/false")
+    with pytest.raises(sandbox.SandboxUnavailable, match="user namespaces"):
+        sandbox.check_available.__wrapped__()
+    monkeypatch.setattr(sandbox, "check_available", sandbox.check_available.__wrapped__)
+    with pytest.raises(SystemExit, match="--unsafe-no-sandbox"):
+        cli.require_sandbox(argparse.Namespace(unsafe_no_sandbox=False))
+    assert cli.require_sandbox(argparse.Namespace(unsafe_no_sandbox=True)) is False
+
+
+def test_sandbox_command_confines_the_kernel():
+    from rnngraded import sandbox
+
+    argv = sandbox.command(["python", "-c", "pass"], limits=sandbox.Limits(memory_mb=100))
+    text = " ".join(argv)
+    for flag in ("--unshare-pid", "--unshare-net", "--unshare-ipc", "--die-with-parent",
+                 "--clearenv", "--new-session", f"--chdir {sandbox.SCRATCH}"):
+        assert flag in text
+    assert f"--as={100 * 1024 * 1024}" in text and "OMP_NUM_THREADS 1" in text
+    read_only = [argv[i + 1] for i, a in enumerate(argv) if a == "--ro-bind"]
+    root = str(course.find_root())
+    assert not any(p == root or p.startswith(root + "/source") or "/tests" in p
+                   for p in read_only), read_only
+    if sandbox.as_root():
+        assert "--no-new-privs" in text and "--bounding-set=-all" in text
 
 
 def test_grade_report_lists_lost_exercises_and_ungraded_submissions():
@@ -246,6 +299,8 @@ def test_grade_report_lists_lost_exercises_and_ungraded_submissions():
     ])
     report = cli.format_report([grade], ["bob / 01_rnn_basics"])
     assert "ada / 01_rnn_basics: 2 / 5 autograded points" in report
+    assert "unsafe" not in report
+    assert cli.UNSAFE_WARNING in cli.format_report([grade], [], unsafe=True).splitlines()[2]
     assert "  - b_tests: 0 / 3: AssertionError: h has shape (3, 5)" in report
     assert "a_tests" not in report
     assert "bob / 01_rnn_basics: NOT GRADED" in report
@@ -264,3 +319,31 @@ def test_reversal_task_reverses_within_length_and_ends_with_eos():
         assert int(target[row, n]) == EOS
         assert (source[row, n:] == PAD).all() and (target[row, n + 1:] == PAD).all()
         assert (source[row, :n] >= 3).all()
+
+
+@pytest.mark.parametrize("root_mode", [True, False], ids=["as-root", "as-user"])
+def test_sandbox_runs_python_confined(monkeypatch, root_mode):
+    """The real bwrap command, in both modes: as root (the kernel drops to a fresh uid) and as
+    a user (an unprivileged user namespace; on this machine root builds it the same way)."""
+    import subprocess
+
+    from rnngraded import sandbox
+
+    if root_mode and not sandbox.as_root():
+        pytest.skip("root mode needs root")
+    monkeypatch.setattr(sandbox, "as_root", lambda: root_mode)
+    probe = ("import os, socket, sys, torch\n"
+             "print(os.getuid(), os.getcwd(), torch.get_num_threads(), sep='|')\n"
+             "print(sorted(os.listdir(os.path.dirname(os.path.dirname(__import__('rnngraded')"
+             ".__file__)))))\n"
+             "try:\n    socket.create_connection(('10.0.0.1', 80), timeout=2)\n"
+             "except OSError as err:\n    print('no network:', err.errno)\n")
+    argv = sandbox.command([sys.executable, "-c", probe], limits=sandbox.Limits())
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    uid, cwd, threads = lines[0].split("|")
+    assert int(uid) >= sandbox.UID_BASE if root_mode else int(uid) == 1000
+    assert cwd == sandbox.SCRATCH and threads == "1", lines[0]
+    assert "'source'" not in lines[1] and "'tests'" not in lines[1], lines[1]
+    assert lines[2].startswith("no network"), lines
