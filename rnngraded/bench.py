@@ -10,7 +10,7 @@ from pathlib import Path
 
 from nbformat.v4 import new_code_cell, new_notebook
 
-from rnngraded import course, notebooks
+from rnngraded import course, notebooks, timing
 
 FLOOR = "00_floor"
 
@@ -46,10 +46,12 @@ def reference_submission(root: Path, folder: Path, chapter: str):
 
 
 def run(root: Path, chapters: list[str] | None = None, repeats: int = 3,
-        modes: tuple[bool, ...] = (False, True)) -> dict[str, dict[bool, float]]:
+        modes: tuple[bool, ...] = (False, True), record: bool = True
+        ) -> dict[str, dict[bool, float]]:
     """Median autograde seconds of the floor and of each chapter's reference answers, without
     (``False``) and with (``True``) the sandbox; the two modes alternate run by run, so that
-    load from other work hits both alike."""
+    load from other work hits both alike. ``record``: save the reference's per-cell times of
+    the sandboxed runs (rnngraded.timing), which timeout messages quote."""
     chapters = chapters or course.assignments(root)
     with tempfile.TemporaryDirectory(prefix="rnngraded-bench-") as tmp:
         folder = Path(tmp)
@@ -61,10 +63,18 @@ def run(root: Path, chapters: list[str] | None = None, repeats: int = 3,
         medians: dict[str, dict[bool, float]] = {}
         for name, submission in submissions.items():
             runs: dict[bool, list[float]] = {mode: [] for mode in modes}
+            cells = []
             for _ in range(repeats):
                 for mode in modes:
                     runs[mode] += time_autograde(folder, name, submission, 1, sandboxed=mode)
+                    if mode and name != FLOOR:
+                        notebook = course.notebook_name(folder, name)
+                        cells.append(timing.cell_seconds(notebooks.read(
+                            folder / "autograded" / "bench" / name / f"{notebook}.ipynb")))
             medians[name] = {mode: statistics.median(t) for mode, t in runs.items()}
+            if record and cells:
+                timing.record(name, root / "source" / name /
+                              f"{course.notebook_name(root, name)}.ipynb", cells)
         return medians
 
 

@@ -34,7 +34,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer
 
-from rnngraded import sandbox
+from rnngraded import sandbox, timing
 
 GUARD_MODULE = "rnngraded.guard"
 GUARD = f"__import__('sys').modules[{GUARD_MODULE!r}]"
@@ -53,10 +53,11 @@ SIGNALS = {signal.SIGSEGV: "a segmentation fault (SIGSEGV)", signal.SIGKILL:
            signal.SIGXCPU: "the CPU time limit (SIGXCPU)",
            signal.SIGXFSZ: "the file size limit (SIGXFSZ)"}
 # What a timed-out cell usually means, in the student's terms.
+SLOW_CAUSES = ("look for a loop that never ends, a Python loop over the elements of an array "
+               "where one vectorised operation would do, or an experiment run at a larger size "
+               "than the notebook asks for")
 SLOW_CELL = ("under grading, experiments run on a reduced budget and the reference solution "
-             "finishes each cell well within the limit; look for a loop that never ends, a "
-             "Python loop over the elements of an array where one vectorised operation would "
-             "do, or an experiment run at a larger size than the notebook asks for")
+             f"finishes each cell well within the limit; {SLOW_CAUSES}")
 
 
 class KernelFault(Exception):
@@ -137,17 +138,21 @@ class GuardedExecute(Execute):
     def _submitted_notebook(self):
         """The student's own file, to copy into the sandbox (never the notebook being run,
         which holds the hidden tests)."""
+        return self._course_notebook("submitted_directory")
+
+    def _course_notebook(self, folder: str):
+        """This notebook's file in one of the course's folders (``source_directory``...)."""
         from pathlib import Path
 
         from nbgrader.coursedir import CourseDirectory
 
         info = (self.resources or {}).get("nbgrader", {})
-        if not {"student", "assignment", "notebook"} <= set(info):
+        if not {"assignment", "notebook"} <= set(info):
             return None
-        folder = CourseDirectory(config=self.config).format_path(
-            CourseDirectory(config=self.config).submitted_directory, info["student"],
-            info["assignment"])
-        path = Path(folder) / f"{info['notebook']}.ipynb"
+        coursedir = CourseDirectory(config=self.config)
+        student = info.get("student", ".") if folder == "submitted_directory" else "."
+        path = Path(coursedir.format_path(getattr(coursedir, folder), student,
+                                          info["assignment"])) / f"{info['notebook']}.ipynb"
         return path if path.is_file() else None
 
     # --- the notebook loop, with restarts ---------------------------------------------------
@@ -241,7 +246,11 @@ class GuardedExecute(Execute):
         self._output_chars = self._rich_chars = 0
         self._flooded = 0
         self._timed_out = False
+        started = time.monotonic()
         cell = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if cell.cell_type == "code":
+            cell.metadata.setdefault("rnngraded", {})["seconds"] = round(
+                time.monotonic() - started, 3)
         if self._timed_out:
             await self._check_responsive(cell_index)
         if (cell.cell_type == "code" and not is_test(cell)
@@ -383,8 +392,14 @@ class GuardedExecute(Execute):
         if self._past_deadline():
             return (f"{name} was stopped when the notebook reached its {self.notebook_timeout} s "
                     f"limit (all cells together); {SLOW_CELL}")
-        return (f"{name} ran longer than the {self.timeout} s limit per cell and was stopped; "
-                f"{SLOW_CELL}")
+        reference = timing.reference_seconds(
+            (self.resources or {}).get("nbgrader", {}).get("assignment", ""),
+            cell.get("metadata", {}).get("nbgrader", {}).get("grade_id"),
+            self._course_notebook("source_directory"))
+        took = (f"{reference:.2g} s" if reference and reference >= 0.01 else "less than 0.01 s")
+        why = (f"the reference solution runs this cell in {took} under grading: {SLOW_CAUSES}"
+               if reference is not None else SLOW_CELL)
+        return f"{name} ran longer than the {self.timeout} s limit per cell and was stopped; {why}"
 
 
 def _cell_name(cell, index: int) -> str:

@@ -165,3 +165,22 @@ def test_rounds_never_pair_coupled_cells():
         placed = sorted(str(v) for g in harness.rounds(chapter) for v in g.values())
         everything = sorted(str(v) for v in harness.variants(chapter))
         assert placed == everything, "every variant is graded exactly once"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_reference_times_are_measured_on_the_current_source(chapter):
+    """Timeout messages quote how long the reference takes in the same cell: those times must
+    come from this very source notebook (refresh them with `make bench`)."""
+    from rnngraded import timing
+
+    name = course.notebook_name(harness.ROOT, chapter)
+    source = harness.ROOT / "source" / chapter / f"{name}.ipynb"
+    entry = json.loads(timing.TIMES_FILE.read_text()).get(chapter)
+    assert entry, f"no reference times for {chapter}: run `make bench`"
+    assert entry["source_sha256"] == timing.source_digest(source), (
+        f"{chapter} changed since its reference times were measured: run `make bench`")
+    tests = [notebooks.grade_id(c) for c in course.source_notebook(harness.ROOT, chapter).cells
+             if notebooks.is_autograded_test(c)]
+    missing = [t for t in tests if t not in entry["seconds"]]
+    assert not missing, f"no reference time for {missing}"
+    assert all(seconds >= 0 for seconds in entry["seconds"].values())
