@@ -153,7 +153,13 @@ def command(inner: list[str], *, limits: Limits, kernel_dir: Path | None = None,
         argv += ["--perms", "0600", "--file", str(notebook_fd), f"{SCRATCH}/{notebook_name}"]
     if kernel_dir is not None:
         argv += ["--bind", str(kernel_dir), str(kernel_dir)]
+    import rnngraded
+
+    # The kernel imports the very course package the grader runs (bound read-only above), even
+    # when that is not the one installed in the environment (a second checkout, PYTHONPATH).
+    package_parent = str(Path(rnngraded.__file__).parent.parent)
     variables = {"HOME": SCRATCH, "PATH": f"{Path(sys.executable).parent}:{SANDBOX_PATH}",
+                 "PYTHONPATH": package_parent,
                  "TMPDIR": "/tmp", "PYTHONSAFEPATH": "1", "PYTHONDONTWRITEBYTECODE": "1",
                  "MPLCONFIGDIR": f"{SCRATCH}/.config/matplotlib", **ONE_THREAD}
     variables.update({k: os.environ[k] for k in PASSED_ENV if k in os.environ})
