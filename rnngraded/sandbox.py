@@ -139,6 +139,10 @@ def command(inner: list[str], *, limits: Limits, kernel_dir: Path | None = None,
     if not as_root():
         argv += ["--unshare-user", "--uid", "1000", "--gid", "1000", "--cap-drop", "ALL",
                  "--disable-userns"]
+    size = str(limits.scratch_mb * 1024 * 1024)
+    # /tmp first: a tmpfs mounted later would hide whatever was bound beneath it (a course
+    # package in a checkout under /tmp).
+    argv += ["--size", size, "--perms", "1777", "--tmpfs", "/tmp"]
     for folder in parents:
         argv += ["--perms", "0755", "--dir", folder]
     for tree in trees:
@@ -147,8 +151,7 @@ def command(inner: list[str], *, limits: Limits, kernel_dir: Path | None = None,
         if os.path.islink(link):
             argv += ["--symlink", os.readlink(link), link]
     argv += ["--proc", "/proc", "--dev", "/dev",
-             "--size", str(limits.scratch_mb * 1024 * 1024), "--perms", "0700", "--tmpfs", SCRATCH,
-             "--size", str(limits.scratch_mb * 1024 * 1024), "--perms", "1777", "--tmpfs", "/tmp"]
+             "--size", size, "--perms", "0700", "--tmpfs", SCRATCH]
     if notebook_fd is not None:
         argv += ["--perms", "0600", "--file", str(notebook_fd), f"{SCRATCH}/{notebook_name}"]
     if kernel_dir is not None:

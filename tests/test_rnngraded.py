@@ -347,3 +347,20 @@ def test_sandbox_runs_python_confined(monkeypatch, root_mode):
     assert cwd == sandbox.SCRATCH and threads == "1", lines[0]
     assert "'source'" not in lines[1] and "'tests'" not in lines[1], lines[1]
     assert lines[2].startswith("no network"), lines
+
+
+def test_sandbox_sees_read_only_trees_under_tmp(monkeypatch, tmp_path):
+    """A course checked out under /tmp: its package stays visible in the sandbox (the sandbox's
+    own /tmp must not hide it)."""
+    import subprocess
+
+    from rnngraded import sandbox
+
+    tree = tmp_path / "checkout"
+    tree.mkdir()
+    (tree / "marker.txt").write_text("visible")
+    trees = sandbox.read_only_trees()
+    monkeypatch.setattr(sandbox, "read_only_trees", lambda: [*trees, tree])
+    argv = sandbox.command(["cat", str(tree / "marker.txt")], limits=sandbox.Limits())
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert result.stdout == "visible", result.stderr

@@ -127,6 +127,13 @@ def attacked_class(tmp_path_factory):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text)
 
+    import compileall
+
+    import rnngraded
+
+    # The grader (trusted, outside the sandbox) may write bytecode for course modules it imports
+    # for the first time; compile them now so that only a submission could change the tree.
+    compileall.compile_dir(Path(rnngraded.__file__).parent, quiet=1)
     course_before = tree_digest(folder, skip=GRADER_OUTPUTS)
     environment_before = environment_digest()
     started = time.monotonic()
