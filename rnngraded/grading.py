@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import secrets
 import signal
+import threading
 import time
 
 from nbclient.exceptions import DeadKernelError
@@ -34,7 +36,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer
 
-from rnngraded import sandbox, timing
+from rnngraded import judge, sandbox, timing
 
 GUARD_MODULE = "rnngraded.guard"
 GUARD = f"__import__('sys').modules[{GUARD_MODULE!r}]"
@@ -58,6 +60,10 @@ SLOW_CAUSES = ("look for a loop that never ends, a Python loop over the elements
                "than the notebook asks for")
 SLOW_CELL = ("under grading, experiments run on a reduced budget and the reference solution "
              f"finishes each cell well within the limit; {SLOW_CAUSES}")
+
+
+class _EvidenceTimeout(Exception):
+    """The kernel did not finish a test's evidence within the cell's time limit."""
 
 
 class KernelFault(Exception):
@@ -165,6 +171,11 @@ class GuardedExecute(Execute):
         self._output_chars = self._rich_chars = self._flooded = 0
         self._timed_out = False
         self._deadline = time.monotonic() + self.notebook_timeout
+        if any(is_test(c) and judge.is_split(c.source) for c in nb.cells):
+            # The judgements need the setup cell's libraries (torch...) here, in the grader:
+            # import them while the kernel starts instead of at the first test.
+            threading.Thread(target=judge.preload, args=(self._setup_source(),),
+                             daemon=True).start()
         skipped: dict[int, tuple[str, str]] = {}  # cell index -> (error name, reason)
         # No input history: nothing a later cell could read the tests back from.
         wanted = ["--HistoryManager.enabled=False"]
@@ -239,6 +250,8 @@ class GuardedExecute(Execute):
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
+        if is_test(cell) and judge.is_split(cell.source):
+            return await self._judge_test(cell, cell_index)
         locked = cell.cell_type == "code" and (is_locked(cell) or is_test(cell))
         note = ""
         if self.guard and locked and cell.source.strip():
@@ -288,6 +301,73 @@ class GuardedExecute(Execute):
         return cell
 
     execute_cell = run_sync(async_execute_cell)
+
+    # --- a split hidden test: evidence from the kernel, judgement here -------------------------
+
+    async def _judge_test(self, cell, cell_index):
+        """Ask the kernel for the test's evidence, judge it here, and write the verdict as the
+        cell's only output. Nothing the kernel prints or returns decides the points."""
+        started = time.monotonic()
+        seed, nonce = secrets.randbelow(2**31), secrets.token_hex(16)
+        setup = self._setup_source()
+        code = judge.kernel_code(cell.source, seed, nonce, setup)
+        try:
+            found = await self._evidence(code, nonce, cell, cell_index)
+        except judge.EvidenceError as err:
+            verdict = judge.Verdict(False, "EvidenceError", str(err))
+        except _EvidenceTimeout as err:
+            verdict = judge.Verdict(False, "CellTimeoutError", str(err))
+        else:
+            answers = {c.metadata.nbgrader.grade_id: c.source for c in self.nb.cells
+                       if c.get("metadata", {}).get("nbgrader", {}).get("solution")
+                       and c.metadata.nbgrader.get("grade_id")}
+            verdict = judge.decide(cell.source, setup, found, seed, answers)
+        cell.outputs = [] if verdict.passed else [error_output(verdict.ename, verdict.message)]
+        cell.metadata.setdefault("rnngraded", {})["seconds"] = round(time.monotonic() - started,
+                                                                     3)
+        return cell
+
+    def _setup_source(self) -> str:
+        """The notebook's setup cell, as the source recorded it (restored before grading)."""
+        for cell in self.nb.cells:
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") == "setup":
+                return cell.source
+        return ""
+
+    async def _evidence(self, code: str, nonce: str, cell, cell_index: int):
+        """Run ``code`` in the kernel and return the decoded evidence it published."""
+        msg_id = await ensure_async(self.kc.execute(code, silent=True, store_history=False,
+                                                    allow_stdin=False))
+        deadline = min(time.monotonic() + (self.timeout or 60), self._deadline)
+        payload, size, done = None, 0, False
+        while not done:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                await ensure_async(self.km.interrupt_kernel())
+                await self._check_responsive(cell_index)
+                raise _EvidenceTimeout(self._timeout_message(cell))
+            try:
+                msg = await self.kc.iopub_channel.get_msg(timeout=min(remaining, 1.0))
+            except Exception:  # queue.Empty: is the kernel still there?
+                if not await ensure_async(self.km.is_alive()):
+                    raise KernelFault(cell_index, self._death_reason()) from None
+                continue
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            content = msg.get("content", {})
+            if msg["msg_type"] == "display_data" and judge.MIME in content.get("data", {}):
+                text = str(content["data"][judge.MIME])
+                size += len(text)
+                if size > judge.MAX_EVIDENCE_BYTES:
+                    raise judge.EvidenceError("the evidence is larger than a test accepts")
+                if payload is None:
+                    payload = text
+            elif msg["msg_type"] == "status" and content.get("execution_state") == "idle":
+                done = True
+        if payload is None:
+            raise judge.EvidenceError("the kernel sent no evidence for this test (did a cell "
+                                      "replace how the notebook displays its results?)")
+        return judge.read_payload(payload, nonce)
 
     def _void_injected_results(self, cell) -> None:
         """A failed test stays failed: drop results slipped in before its error."""

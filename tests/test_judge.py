@@ -1,0 +1,138 @@
+"""Evidence and judgement (rnngraded.evidence in the kernel, rnngraded.judge in the grader):
+how a split hidden test is taken apart, what crosses from the kernel, and how it is decided."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import torch
+
+from rnngraded import evidence, judge
+
+SETUP = "import numpy as np\nimport torch\nprint('setup prints are not imported')\n"
+TEST = '''### BEGIN HIDDEN TESTS
+from rnngraded import checks, evidence, judge
+
+def _cases(seed):
+    rng = np.random.default_rng(seed)
+    return [rng.normal(size=(2, 3)) for _ in range(2)]
+
+def _evidence(seed):
+    return [evidence.call(double, x.copy()) for x in _cases(seed)]
+
+def _reference(x):
+    return 2 * x  # the judge's own reference: never sent to the kernel
+
+def _judge(found, seed):
+    for x, record in zip(_cases(seed), found):
+        checks.check_close(judge.returned(record, "double"), _reference(x), "double(x)")
+
+judge.run_hidden_tests(_evidence, _judge)
+### END HIDDEN TESTS
+assert double(np.ones(1))[0] == 2
+'''
+
+
+def kernel_round_trip(code: str, namespace: dict, nonce: str):
+    """Run kernel code as the kernel would, catching what it publishes."""
+    published = []
+    original = evidence.publish
+    evidence.publish = lambda data, n: published.append(
+        json.dumps({"nonce": n, "evidence": data}))
+    try:
+        exec(code, namespace)
+    finally:
+        evidence.publish = original
+    return judge.read_payload(published[0], nonce)
+
+
+def test_kernel_gets_the_evidence_and_what_it_uses_never_the_judgement():
+    assert judge.is_split(TEST)
+    code = judge.kernel_code(TEST, seed=5, nonce="abc", setup_source=SETUP)
+    assert "def _evidence" in code and "def _cases" in code and "import numpy as np" in code
+    assert "_judge" not in code and "_reference" not in code and "2 * x" not in code
+    assert "run_hidden_tests" not in code and "setup prints" not in code
+    assert "run_hidden_tests" not in judge.judge_code(TEST)
+
+
+@pytest.mark.parametrize("answer, passed, words", [
+    ("def double(x):\n    return 2 * x", True, ""),
+    ("def double(x):\n    return x + 1", False, "double(x) differs from the reference"),
+    ("def double(x):\n    raise NotImplementedError()", False, ""),
+    ("def double(x):\n    raise KeyError('oops')", False, "double raised KeyError"),
+    ("def double(x):\n    return 'two'", False, "double(x) has shape ()"),
+    ("", False, "the test could not call your code: NameError"),
+])
+def test_verdicts_come_from_the_evidence(answer, passed, words):
+    namespace: dict = {}
+    exec(answer, namespace)
+    found = kernel_round_trip(judge.kernel_code(TEST, 11, "n", SETUP), namespace, "n")
+    verdict = judge.decide(TEST, SETUP, found, 11)
+    assert verdict.passed is passed, verdict
+    assert words in verdict.message
+    if "NotImplementedError" in answer:
+        assert verdict.ename == "NotImplementedError"
+
+
+def test_same_seed_same_inputs_other_seed_other_inputs():
+    namespace: dict = {"double": lambda x: 2 * x}
+    first = kernel_round_trip(judge.kernel_code(TEST, 1, "n", SETUP), namespace, "n")
+    again = kernel_round_trip(judge.kernel_code(TEST, 1, "n", SETUP), namespace, "n")
+    other = kernel_round_trip(judge.kernel_code(TEST, 2, "n", SETUP), namespace, "n")
+    assert np.array_equal(first[0].returned, again[0].returned)
+    assert not np.array_equal(first[0].returned, other[0].returned)
+    # evidence for one seed does not pass the judgement of another
+    assert not judge.decide(TEST, SETUP, first, 2).passed
+
+
+def test_plain_data_round_trip_keeps_types():
+    value = (np.arange(6.0).reshape(2, 3).T, np.float32(1.5), np.int64(3), 4, 2.5, "s", None,
+             True, [1, 2], {"k": torch.ones(2, dtype=torch.float64, requires_grad=True)},
+             float("nan"))
+    back = judge.decode(json.loads(json.dumps(evidence.plain(value))))
+    assert isinstance(back, tuple) and np.array_equal(back[0], value[0])
+    assert type(back[1]) is np.float32 and type(back[2]) is np.int64
+    assert back[3:9] == (4, 2.5, "s", None, True, [1, 2])
+    tensor = back[9]["k"]
+    assert isinstance(tensor, torch.Tensor) and tensor.dtype == torch.float64
+    assert tensor.requires_grad and np.isnan(back[10])
+    assert judge.decode(evidence.plain(object())) == judge.Opaque("object")
+
+
+@pytest.mark.parametrize("payload, words", [
+    ("not json", "not valid JSON"),
+    (json.dumps({"nonce": "other", "evidence": {"evidence": 1}}), "does not answer this test"),
+    (json.dumps({"nonce": "n", "evidence": {"evidence": {"pickle": "gASV"}}}), "unexpected data"),
+    (json.dumps({"nonce": "n", "evidence": {"evidence": {"ndarray": "!!"}}}), "could not be read"),
+    (json.dumps({"nonce": "n", "evidence": {"evidence": {"ndarray": ""}}}), "could not be read"),
+])
+def test_evidence_that_is_not_plain_data_is_refused(payload, words):
+    with pytest.raises(judge.EvidenceError, match=words):
+        judge.read_payload(payload, "n")
+
+
+def test_pickled_arrays_are_refused():
+    import base64
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, np.array([object()], dtype=object), allow_pickle=True)
+    text = base64.b64encode(buffer.getvalue()).decode()
+    with pytest.raises(judge.EvidenceError, match="could not be read"):
+        judge.decode({"ndarray": text})
+
+
+def test_oversized_evidence_is_refused(monkeypatch):
+    monkeypatch.setattr(judge, "MAX_EVIDENCE_BYTES", 100)
+    with pytest.raises(judge.EvidenceError, match="more than"):
+        judge.read_payload(json.dumps({"nonce": "n", "evidence": {"evidence": "x" * 200}}), "n")
+
+
+def test_forbidden_layers_are_found_in_the_answers_source():
+    source = ("import torch.nn as nn\nfrom torch.nn import LSTM\nclass M(nn.Module):\n"
+              "    def __init__(self):\n        self.a = torch.nn.Linear(2, 2)\n"
+              "    def forward(self, x):\n        return nn.RNNCell(2, 2)(x)\n")
+    assert judge.forbidden_layers_in(source) == ["LSTM", "Linear", "RNNCell"]
+    assert judge.forbidden_layers_in("x = nn.Parameter(torch.zeros(2))") == []
