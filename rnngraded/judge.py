@@ -240,6 +240,8 @@ def read_payload(text: str, nonce: str):
         message = json.loads(text)
     except ValueError:
         raise EvidenceError("the evidence is not valid JSON") from None
+    except RecursionError:
+        raise EvidenceError("the evidence is nested too deeply") from None
     if not isinstance(message, dict) or message.get("nonce") != nonce:
         raise EvidenceError("the evidence does not answer this test")
     body = message.get("evidence")

@@ -184,3 +184,15 @@ def test_reference_times_are_measured_on_the_current_source(chapter):
     missing = [t for t in tests if t not in entry["seconds"]]
     assert not missing, f"no reference time for {missing}"
     assert all(seconds >= 0 for seconds in entry["seconds"].values())
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_hidden_test_is_judged_outside_the_kernel(chapter):
+    """A test cell whose hidden block is not split into _evidence and _judge would run, and be
+    believed, in the student's kernel."""
+    from rnngraded import judge
+
+    source = course.source_notebook(harness.ROOT, chapter)
+    unsplit = [notebooks.grade_id(c) for c in source.cells
+               if notebooks.is_autograded_test(c) and not judge.is_split(c.source)]
+    assert not unsplit, f"hidden tests not split into evidence and judgement: {unsplit}"

@@ -107,6 +107,8 @@ def test_plain_data_round_trip_keeps_types():
     (json.dumps({"nonce": "n", "evidence": {"evidence": {"pickle": "gASV"}}}), "unexpected data"),
     (json.dumps({"nonce": "n", "evidence": {"evidence": {"ndarray": "!!"}}}), "could not be read"),
     (json.dumps({"nonce": "n", "evidence": {"evidence": {"ndarray": ""}}}), "could not be read"),
+    ('{"nonce": "n", "evidence": {"evidence": ' + "[" * 100_000 + "]" * 100_000 + "}}",
+     "nested too deeply"),
 ])
 def test_evidence_that_is_not_plain_data_is_refused(payload, words):
     with pytest.raises(judge.EvidenceError, match=words):
