@@ -36,10 +36,10 @@ from rnngraded.feedback import HideHiddenTests  # noqa: E402
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
 
 # Grading that cannot be fooled or broken (rnngraded/grading.py, rnngraded/sandbox.py,
-# rnngraded/guard.py): every kernel runs in its own disposable sandbox that sees only its
-# notebook; the executor restores the tests' libraries before every locked cell, voids a test
-# during which the submission changed them, caps output and time, and survives a dead or stuck
-# kernel by grading the rest of the notebook in a fresh sandbox.
+# rnngraded/judge.py): every kernel runs in its own disposable sandbox that sees only its
+# notebook; the kernel is asked for each hidden test's evidence and the grader judges it; the
+# executor caps output and time, and survives a dead or stuck kernel by grading the rest of the
+# notebook in a fresh sandbox.
 from nbconvert.preprocessors import ClearMetadataPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,

@@ -83,8 +83,11 @@ def plain(value, depth: int = 0):
 
 
 def raised(error: BaseException) -> dict:
-    message = str(error)
-    return {"raised": type(error).__name__, "message": message[:MAX_MESSAGE]}
+    """An exception as plain data: its type's name, message, and the names of the classes it
+    derives from (so that a subclass of ValueError counts as a ValueError)."""
+    kinds = [cls.__name__ for cls in type(error).__mro__ if cls not in (object, BaseException)]
+    return {"raised": type(error).__name__, "message": str(error)[:MAX_MESSAGE],
+            "kinds": kinds[:20]}
 
 
 def call(function, *args, **kwargs) -> dict:
@@ -103,6 +106,19 @@ def attempt(thunk) -> dict:
         return Recorded(returned=plain(thunk()))
     except Exception as error:
         return Recorded(raised=raised(error))
+
+
+def construct(cls, *args, **kwargs) -> tuple[dict, object]:
+    """Build the student's ``cls(*args, **kwargs)``: a record of whether it is an ``nn.Module``
+    (or what it raised), and the live object (None if it raised) for the evidence to call."""
+    try:
+        made = cls(*args, **kwargs)
+    except Exception as error:
+        return Recorded(raised=raised(error)), None
+    import torch.nn as nn
+
+    return Recorded(returned={"dict": [["is_module", isinstance(made, nn.Module)],
+                                       ["type", type(made).__name__]]}), made
 
 
 def lookup(namespace: dict, name: str) -> dict:

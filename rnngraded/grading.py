@@ -5,10 +5,10 @@ preprocessors. On top of nbgrader's behaviour it
 
 * starts every kernel in its own disposable sandbox (:mod:`rnngraded.sandbox`): the submission
   sees its notebook and nothing else of the course, and everything it starts ends with it;
-* around every locked cell, restores what the tests rely on (:mod:`rnngraded.guard`); a test
-  during which the submission changed those is voided (``GradingTampered``);
-* counts a test cell that failed as failed even if the submission slipped a result into its
-  output (nbgrader reads the first ``execute_result`` as partial credit);
+* decides every hidden test here, outside the kernel: the kernel is asked for the test's
+  evidence (plain data, :mod:`rnngraded.evidence`), the grader judges it (:mod:`rnngraded.judge`)
+  and writes the verdict as the test cell's only output, so nothing the submission prints,
+  returns or patches in its own process can pass a test;
 * caps each cell's output (``max_output_chars``) and the notebook's wall time
   (``notebook_timeout``), and says which cell hit which limit and why that usually happens;
 * survives a dead kernel (``os._exit``, a segfault, a limit of the sandbox) and a runaway cell
@@ -22,7 +22,6 @@ them (rnngraded.cli).
 
 from __future__ import annotations
 
-import ast
 import asyncio
 import secrets
 import signal
@@ -37,18 +36,9 @@ from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer
 
 from rnngraded import judge, sandbox, timing
+from rnngraded.notebooks import FAULT_NAMES
 
-GUARD_MODULE = "rnngraded.guard"
-GUARD = f"__import__('sys').modules[{GUARD_MODULE!r}]"
-# Error names the grader writes into a notebook, and what each means for the grade report.
-FAULTS = {
-    "KernelDied": "the kernel died",
-    "CellTimeoutError": "a cell ran past the time limit",
-    "GradingTampered": "the submission tampered with grading",
-    "OutputFlood": "a cell flooded its output",
-    "MemoryError": "a cell ran out of memory",
-    "NotebookTimeout": "the notebook ran past its time limit",
-}
+FAULTS = FAULT_NAMES  # error names the grader writes into a notebook, for the grade report
 SIGNALS = {signal.SIGSEGV: "a segmentation fault (SIGSEGV)", signal.SIGKILL:
            "SIGKILL (usually the system running out of memory)",
            signal.SIGABRT: "an abort (SIGABRT)", signal.SIGBUS: "a bus error (SIGBUS)",
@@ -85,29 +75,9 @@ def is_test(cell) -> bool:
     return cell.cell_type == "code" and is_grade(cell) and not is_solution(cell)
 
 
-def bound_names(source: str) -> list[str]:
-    """Top-level names a (locked) cell binds: imports, assignments, defs and classes."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
-    names = []
-    for node in tree.body:
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
-            names += [(a.asname or a.name).split(".")[0] for a in node.names if a.name != "*"]
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.append(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names += [t.id for t in targets if isinstance(t, ast.Name)]
-    return names
-
-
 class GuardedExecute(Execute):
     sandbox = Bool(True, help="Run every kernel in its own bubblewrap sandbox (rnngraded.sandbox)."
                    ).tag(config=True)
-    guard = Bool(True, help="Restore the tests' libraries around locked cells and void tests "
-                            "during which a submission changed them.").tag(config=True)
     memory_limit_mb = Integer(4096, help="Address space of each sandboxed process, in MB."
                               ).tag(config=True)
     max_processes = Integer(128, help="Processes and threads of one sandbox.").tag(config=True)
@@ -179,8 +149,6 @@ class GuardedExecute(Execute):
         skipped: dict[int, tuple[str, str]] = {}  # cell index -> (error name, reason)
         # No input history: nothing a later cell could read the tests back from.
         wanted = ["--HistoryManager.enabled=False"]
-        if self.guard:
-            wanted.append(f"--IPKernelApp.extensions={GUARD_MODULE}")
         self.extra_arguments = [*self.extra_arguments,
                                 *(a for a in wanted if a not in self.extra_arguments)]
         while True:
@@ -250,12 +218,14 @@ class GuardedExecute(Execute):
 
     async def async_execute_cell(self, cell, cell_index, execution_count=None,
                                  store_history=True):
-        if is_test(cell) and judge.is_split(cell.source):
-            return await self._judge_test(cell, cell_index)
-        locked = cell.cell_type == "code" and (is_locked(cell) or is_test(cell))
-        note = ""
-        if self.guard and locked and cell.source.strip():
-            note = await self._guard_call("restore()", cell_index)
+        if is_test(cell):
+            if judge.is_split(cell.source):
+                return await self._judge_test(cell, cell_index)
+            cell.outputs = [error_output("UnjudgedTest", (
+                f"{_cell_name(cell, cell_index)} is not written as evidence and judgement "
+                f"(rnngraded.judge), so the grader cannot decide it outside your kernel; it "
+                f"scores 0 until the course fixes it"))]
+            return cell
         self._output_chars = self._rich_chars = 0
         self._flooded = 0
         self._timed_out = False
@@ -266,8 +236,7 @@ class GuardedExecute(Execute):
                 time.monotonic() - started, 3)
         if self._timed_out:
             await self._check_responsive(cell_index)
-        if (cell.cell_type == "code" and not is_test(cell)
-                and any(_out_of_memory(o) for o in cell.get("outputs", []))):
+        if cell.cell_type == "code" and any(_out_of_memory(o) for o in cell.get("outputs", [])):
             # What the cell allocated stays in the kernel and would starve every later test:
             # grade the rest of the notebook in a fresh kernel, without this cell.
             limit = f" (limit {self.memory_limit_mb} MB)" if self.memory_limit_mb else ""
@@ -278,26 +247,6 @@ class GuardedExecute(Execute):
                 text=f"\n[OutputFlood: {self._flooded:,} more characters of output were "
                      f"dropped; each cell keeps at most {self.max_output_chars:,} characters of "
                      f"text]\n"))
-        if not self.guard or cell.cell_type != "code":
-            return cell
-        if is_test(cell):
-            if note and not note.startswith("!"):
-                cell.outputs.insert(0, NotebookNode(
-                    output_type="stream", name="stdout",
-                    text=f"[grading undid changes the notebook made to: {_short(note)}]\n"))
-            changed = await self._guard_call("audit()", cell_index)
-            if changed:
-                cell.outputs.append(error_output(
-                    "GradingTampered", f"while this test ran, the submission changed what the "
-                    f"tests rely on ({_short(changed)}); the test cannot be trusted and scores "
-                    f"0"))
-            elif note.startswith("!"):
-                cell.outputs.append(error_output("GradingTampered", note[1:]))
-            self._void_injected_results(cell)
-        elif locked:
-            names = bound_names(cell.source)
-            if names:
-                await self._guard_call(f"protect({names!r})", cell_index)
         return cell
 
     execute_cell = run_sync(async_execute_cell)
@@ -310,7 +259,8 @@ class GuardedExecute(Execute):
         started = time.monotonic()
         seed, nonce = secrets.randbelow(2**31), secrets.token_hex(16)
         setup = self._setup_source()
-        code = judge.kernel_code(cell.source, seed, nonce, setup)
+        shared = self._shared_code(cell_index)
+        code = judge.kernel_code(cell.source, seed, nonce, setup, shared)
         try:
             found = await self._evidence(code, nonce, cell, cell_index)
         except judge.EvidenceError as err:
@@ -321,11 +271,20 @@ class GuardedExecute(Execute):
             answers = {c.metadata.nbgrader.grade_id: c.source for c in self.nb.cells
                        if c.get("metadata", {}).get("nbgrader", {}).get("solution")
                        and c.metadata.nbgrader.get("grade_id")}
-            verdict = judge.decide(cell.source, setup, found, seed, answers)
+            verdict = judge.decide(cell.source, setup, found, seed, answers, shared)
         cell.outputs = [] if verdict.passed else [error_output(verdict.ename, verdict.message)]
         cell.metadata.setdefault("rnngraded", {})["seconds"] = round(time.monotonic() - started,
                                                                      3)
         return cell
+
+    def _shared_code(self, cell_index: int) -> str:
+        """The course's given cells and earlier tests before this test (see judge.shared_code).
+        Locked cells hold the source's text here: OverwriteCells put it back."""
+        before = [c for c in self.nb.cells[:cell_index] if c.cell_type == "code"
+                  and c.get("metadata", {}).get("nbgrader", {}).get("grade_id")]
+        given = [c.source for c in before if is_locked(c) and not is_grade(c)]
+        tests = [c.source for c in before if is_test(c)]
+        return judge.shared_code(given, tests)
 
     def _setup_source(self) -> str:
         """The notebook's setup cell, as the source recorded it (restored before grading)."""
@@ -368,35 +327,6 @@ class GuardedExecute(Execute):
             raise judge.EvidenceError("the kernel sent no evidence for this test (did a cell "
                                       "replace how the notebook displays its results?)")
         return judge.read_payload(payload, nonce)
-
-    def _void_injected_results(self, cell) -> None:
-        """A failed test stays failed: drop results slipped in before its error."""
-        failed = any(o.output_type == "error" or (o.output_type == "stream"
-                                                  and o.get("name") == "stderr")
-                     for o in cell.outputs)
-        if failed:
-            cell.outputs = [o for o in cell.outputs if o.output_type != "execute_result"]
-
-    async def _guard_call(self, expression: str, cell_index: int) -> str:
-        """Evaluate ``guard.<expression>`` in the kernel, outside the cell machinery. Returns
-        its string result, or ``"!reason"`` if the guard could not be reached."""
-        msg_id = await ensure_async(self.kc.execute(
-            "", silent=True, store_history=False,
-            user_expressions={"guard": f"{GUARD}.{expression}"}))
-        try:
-            reply = await self._reply(msg_id, self.stuck_timeout + (self.timeout or 0))
-        except TimeoutError:
-            raise KernelFault(cell_index, "the kernel stopped answering") from None
-        content = reply["content"]
-        value = content.get("user_expressions", {}).get("guard", {})
-        if content.get("status") != "ok" or value.get("status") != "ok":
-            return ("!the grading guard could not run before this test (the submission broke "
-                    "the kernel's machinery); the test cannot be trusted and scores 0")
-        text = value.get("data", {}).get("text/plain", "")
-        try:
-            return str(ast.literal_eval(text))
-        except (ValueError, SyntaxError):
-            return "!the grading guard answered strangely; the test scores 0"
 
     async def _reply(self, msg_id: str, timeout: float) -> dict:
         deadline = asyncio.get_event_loop().time() + timeout
@@ -491,10 +421,6 @@ def _out_of_memory(output) -> bool:
     return output.get("output_type") == "error" and (
         output.get("ename") == "MemoryError"
         or "DefaultCPUAllocator: can't allocate memory" in str(output.get("evalue", "")))
-
-
-def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class RestoreLockedCells(NbGraderPreprocessor):

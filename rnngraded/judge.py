@@ -10,8 +10,10 @@ A converted hidden test (the ``### BEGIN HIDDEN TESTS`` region of a test cell) d
   Python values, numpy arrays and torch tensors made here from bytes) and raises
   ``AssertionError`` with a message in the student's terms when the answer is wrong.
 
-The grader sends the kernel ``_evidence`` and the top-level definitions it uses, nothing else
-(:func:`kernel_code`); it runs the whole region here (:func:`judge_code`). A region may end
+A region may also use the helpers that earlier test cells' regions define and the functions and
+classes of the course's given cells (:func:`shared_code`). The grader sends the kernel
+``_evidence`` and the definitions it uses, nothing else (:func:`kernel_code`); it runs the whole
+region here (:func:`judge_code`). A region may end
 with ``run_hidden_tests(_evidence, _judge)``, which lets the instructor run the test in their own
 kernel; the grader leaves that line out.
 """
@@ -93,12 +95,51 @@ def _uses(statement: ast.stmt) -> set[str]:
             and isinstance(n.ctx, ast.Load)}
 
 
-def kernel_code(source: str, seed: int, nonce: str, setup_source: str = "") -> str:
-    """What the kernel runs for this test: the setup cell's imports (so that ``np`` and the like
-    are the real modules), ``_evidence`` and the definitions it needs (by name, transitively),
-    then the call that publishes its result."""
-    statements = _statements(hidden_region(source))
-    needed, wanted = [], {EVIDENCE}
+def shared_code(given_cells: list[str], earlier_tests: list[str]) -> str:
+    """What a test may use besides its own region, as code: the functions and classes of the
+    course's given cells (locked, ungraded: ``CopyRNN``, written once for the learner and for the
+    grader), and every helper the hidden regions of earlier test cells define, so that a helper
+    is written once and used by later tests. A later definition of a name replaces an earlier."""
+    pool: dict[str, ast.stmt] = {}
+    for source in given_cells:
+        try:
+            body = ast.parse(source).body
+        except SyntaxError:
+            continue
+        for statement in body:
+            if isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
+                _add(pool, statement)
+    for source in earlier_tests:
+        region = hidden_region(source)
+        if region is None:
+            continue
+        for statement in _statements(region):
+            names = _defines(statement)
+            if names and not names & {EVIDENCE, JUDGE}:
+                _add(pool, statement)
+    return "\n\n".join(ast.unparse(s) for s in pool.values())
+
+
+def _add(pool: dict, statement: ast.stmt) -> None:
+    key = (ast.unparse(statement) if isinstance(statement, (ast.Import, ast.ImportFrom))
+           else ",".join(sorted(_defines(statement))))
+    pool.pop(key, None)  # moved to the end: what follows may build on it
+    pool[key] = statement
+
+
+def _program(source: str, shared: str) -> list[ast.stmt]:
+    """The shared statements a test's region does not redefine, then the region's own."""
+    own = _statements(hidden_region(source))
+    redefined = set().union(*(_defines(s) for s in own
+                              if not isinstance(s, (ast.Import, ast.ImportFrom))))
+    kept = [s for s in (ast.parse(shared).body if shared else [])
+            if isinstance(s, (ast.Import, ast.ImportFrom)) or not _defines(s) <= redefined]
+    return kept + own
+
+
+def _needed(statements: list[ast.stmt], wanted: set[str]) -> str:
+    """The statements that define ``wanted`` and what they use, transitively, in order."""
+    needed, wanted = [], set(wanted)
     changed = True
     while changed:
         changed = False
@@ -107,13 +148,26 @@ def kernel_code(source: str, seed: int, nonce: str, setup_source: str = "") -> s
                 needed.append(statement)
                 wanted |= _uses(statement)
                 changed = True
-    body = "\n\n".join(ast.unparse(s) for s in statements if s in needed)
+    return "\n\n".join(ast.unparse(s) for s in statements if s in needed)
+
+
+def kernel_code(source: str, seed: int, nonce: str, setup_source: str = "",
+                shared: str = "") -> str:
+    """What the kernel runs for this test: the setup cell's imports (so that ``np`` and the like
+    are the real modules), ``_evidence`` and the definitions it needs (by name, transitively, from
+    the region and from ``shared``), then the call that publishes its result."""
+    body = _needed(_program(source, shared), {EVIDENCE})
     return (f"{setup_imports(setup_source)}\n\n{body}\n\nimport rnngraded.evidence\n"
             f"rnngraded.evidence.collect({EVIDENCE}, {int(seed)}, {nonce!r})\n")
 
 
-def judge_code(source: str) -> str:
-    return "\n\n".join(ast.unparse(s) for s in _statements(hidden_region(source)))
+def judge_code(source: str, shared: str = "") -> str:
+    """What the grader runs: the whole region, after the shared definitions it uses."""
+    own = _statements(hidden_region(source))
+    program = _program(source, shared)
+    used = set().union(*(_uses(s) for s in own)) - set().union(*(_defines(s) for s in own))
+    return _needed(program[: len(program) - len(own)], used) + "\n\n" + "\n\n".join(
+        ast.unparse(s) for s in own)
 
 
 def setup_imports(setup_source: str) -> str:
@@ -188,7 +242,9 @@ def decode(data, depth: int = 0):
         except TypeError:
             raise EvidenceError("a dict in the evidence has keys that cannot be keys") from None
     if "raised" in data:
-        return Raised(str(data["raised"]), str(data.get("message", "")))
+        kinds = data.get("kinds")
+        kinds = tuple(str(k) for k in kinds[:20]) if isinstance(kinds, list) else ()
+        return Raised(str(data["raised"]), str(data.get("message", "")), kinds)
     if "object" in data:
         return Opaque(str(data["object"]))
     raise EvidenceError(f"unexpected data in the evidence (keys {sorted(data)[:5]})")
@@ -206,9 +262,13 @@ class Raised:
 
     name: str
     message: str
+    kinds: tuple[str, ...] = ()  # the names of its classes, most derived first
 
     def __str__(self) -> str:
         return f"{self.name}: {self.message}" if self.message else self.name
+
+    def is_a(self, error: str) -> bool:
+        return error == self.name or error in self.kinds
 
 
 @dataclass(frozen=True)
@@ -258,9 +318,10 @@ def read_payload(text: str, nonce: str):
 # --- helpers for writing judgements -----------------------------------------------------------
 
 
-def returned(record, name: str, hint: str = ""):
+def returned(record, name: str, hint: str = "", args=None):
     """What the student's call returned; a call that raised fails the test with the student's
-    own error (``NotImplementedError`` as is: the exercise is not done yet)."""
+    own error (``NotImplementedError`` as is: the exercise is not done yet). ``args``: the
+    arguments of the call, whose shapes the message then quotes."""
     if isinstance(record, Raised):
         raised = record
     elif isinstance(record, Record):
@@ -271,17 +332,24 @@ def returned(record, name: str, hint: str = ""):
         raise AssertionError(f"no result was recorded for {name}")
     if raised.name == "NotImplementedError":
         raise NotImplementedError(raised.message)
-    suffix = f": {hint}" if hint else ""
-    raise AssertionError(f"{name} raised {raised}{suffix}")
+    message = f"{name} raised {raised}"
+    if args is not None:
+        message += f" (called with argument shapes {argument_shapes(args)})"
+    raise AssertionError(f"{message}: {hint}" if hint else message)
+
+
+def argument_shapes(args) -> str:
+    return ", ".join(str(tuple(a.shape)) if hasattr(a, "shape") else type(a).__name__
+                     for a in args)
 
 
 def expect_raised(record, error: str, what: str) -> None:
-    """The student's call must have raised ``error`` (a type's name); ``what`` describes the
-    situation in the message."""
+    """The student's call must have raised ``error`` (a type's name; a subclass counts);
+    ``what`` describes the situation in the message."""
     if isinstance(record, Record) and record.raised is not None:
         if record.raised.name == "NotImplementedError" and error != "NotImplementedError":
             raise NotImplementedError(record.raised.message)
-        if record.raised.name != error:
+        if not record.raised.is_a(error):
             raise AssertionError(f"{what}: expected {error}, but got {record.raised}")
         return
     if not isinstance(record, Record):
@@ -355,15 +423,16 @@ def preload(setup_source: str) -> None:
 
 
 def decide(source: str, setup_source: str, found, seed: int,
-           answers: dict[str, str] | None = None) -> Verdict:
+           answers: dict[str, str] | None = None, shared: str = "") -> Verdict:
     """Run a test's judgement on the decoded evidence ``found``; ``answers``: the sources of
-    the student's answer cells, by grade_id (for :func:`answer`)."""
+    the student's answer cells, by grade_id (for :func:`answer`); ``shared``: see
+    :func:`shared_code`."""
     _answers.clear()
     _answers.update(answers or {})
     namespace: dict = {"__name__": "rnngraded_judgement"}
     exec(compile(setup_imports(setup_source) + "\nfrom rnngraded import checks, judge\n",
                  "<judge setup>", "exec"), namespace)
-    exec(compile(judge_code(source), "<hidden test>", "exec"), namespace)
+    exec(compile(judge_code(source, shared), "<hidden test>", "exec"), namespace)
     try:
         if isinstance(found, Raised):  # the evidence function itself failed in the kernel
             if found.name == "NotImplementedError":

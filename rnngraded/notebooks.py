@@ -92,15 +92,18 @@ def error_messages(nb: NotebookNode) -> dict[str, str]:
 # Error names rnngraded.grading writes for faults, with what each means in plain words.
 FAULT_NAMES = {
     "KernelDied": "the kernel died",
-    "CellTimeoutError": "a cell ran too long",
-    "GradingTampered": "the submission tampered with grading",
+    "CellTimeoutError": "a cell ran past the time limit",
+    "NotebookTimeout": "the notebook ran past its time limit",
     "MemoryError": "a cell ran out of memory",
+    "OutputFlood": "a cell flooded its output",
+    "EvidenceError": "a test got no usable evidence from the kernel",
+    "UnjudgedTest": "a test cell of the course is not written as evidence and judgement",
 }
 
 
 def faults(nb: NotebookNode) -> list[str]:
     """Plain reasons for what went wrong while grading ``nb`` (from the autograded notebook):
-    dead kernels, timeouts, memory, tampering, output floods."""
+    dead kernels, timeouts, memory, output floods, missing or malformed evidence."""
     found = []
     for index, cell in enumerate(nb.cells):
         if cell.cell_type != "code":

@@ -262,6 +262,8 @@ class Verdict:
     trick: Trick
     slot: str | None
     unearned: list[str]  # test cells that scored more than they should
+    messages: dict[str, str] = field(default_factory=dict)  # test cell -> what it reported
+    base_messages: dict[str, str] = field(default_factory=dict)  # the same, without tricks
 
     @property
     def held(self) -> bool:
@@ -270,15 +272,18 @@ class Verdict:
 
 def judge(p: Plan, grades: dict[str, course.SubmissionGrade]) -> list[Verdict]:
     base = {c.grade_id: c.score or 0.0 for c in grades[BASE].cells if c.auto}
+    base_messages = {c.grade_id: c.message or "" for c in grades[BASE].cells if c.auto}
     verdicts = []
     for student, placed in p.placed.items():
         scores = {c.grade_id: c.score or 0.0 for c in grades[student].cells if c.auto}
+        messages = {c.grade_id: c.message or "" for c in grades[student].cells if c.auto}
         over = [cell for cell, score in scores.items() if score > base.get(cell, 0.0)]
         for trick, slot in placed:
             unearned = list(over)
             if trick.on_reference and slot and scores.get(f"{slot}_tests", 0.0) > 0:
                 unearned.append(f"{slot}_tests")
-            verdicts.append(Verdict(p.chapter, student, trick, slot, sorted(set(unearned))))
+            verdicts.append(Verdict(p.chapter, student, trick, slot, sorted(set(unearned)),
+                                    messages, base_messages))
     return verdicts
 
 

@@ -138,3 +138,75 @@ def test_forbidden_layers_are_found_in_the_answers_source():
               "    def forward(self, x):\n        return nn.RNNCell(2, 2)(x)\n")
     assert judge.forbidden_layers_in(source) == ["LSTM", "Linear", "RNNCell"]
     assert judge.forbidden_layers_in("x = nn.Parameter(torch.zeros(2))") == []
+
+
+GIVEN = '''class Doubler:
+    def __call__(self, x):
+        return 2 * x
+
+for _epoch in range(10**9):  # an experiment in a given cell: never run by the judge
+    break
+'''
+FIRST = '''### BEGIN HIDDEN TESTS
+from rnngraded import judge
+
+def _cases(seed):
+    return [np.full((2, 2), float(seed))]
+
+def _shared_reference(x):
+    return Doubler()(x)
+
+def _evidence(seed):
+    return 1
+
+def _judge(found, seed):
+    pass
+### END HIDDEN TESTS
+'''
+LATER = '''### BEGIN HIDDEN TESTS
+from rnngraded import checks, evidence, judge
+
+def _cases(seed):  # replaces the earlier test's _cases
+    return [np.full((3,), float(seed))]
+
+def _evidence(seed):
+    return [evidence.call(double, x) for x in _cases(seed)]
+
+def _judge(found, seed):
+    for x, record in zip(_cases(seed), found):
+        checks.check_close(judge.returned(record, "double"), _shared_reference(x), "double(x)")
+### END HIDDEN TESTS
+'''
+
+
+def test_later_tests_use_earlier_helpers_and_the_given_cells():
+    shared = judge.shared_code([GIVEN], [FIRST])
+    assert "class Doubler" in shared and "_shared_reference" in shared
+    assert "_epoch" not in shared and "def _evidence" not in shared and "def _judge" not in shared
+    code = judge.kernel_code(LATER, 3, "n", SETUP, shared)
+    assert "_shared_reference" not in code and "Doubler" not in code  # the judge's, not the kernel's
+    assert code.count("def _cases") == 1 and "np.full((3,)" in code
+    namespace: dict = {"double": lambda x: 2 * x}
+    found = kernel_round_trip(code, namespace, "n")
+    assert found[0].returned.shape == (3,)
+    assert judge.decide(LATER, SETUP, found, 3, shared=shared).passed
+    namespace["double"] = lambda x: x
+    found = kernel_round_trip(code, namespace, "n")
+    assert "differs" in judge.decide(LATER, SETUP, found, 3, shared=shared).message
+
+
+def test_a_failed_call_quotes_its_argument_shapes():
+    record = judge.Record({"raised": evidence.raised(ValueError("bad shapes"))})
+    with pytest.raises(AssertionError, match=r"f raised ValueError: bad shapes \(called with "
+                                             r"argument shapes \(2, 3\), int\): check W"):
+        judge.returned(record, "f", "check W", args=(np.zeros((2, 3)), 4))
+
+
+def test_a_subclass_of_the_expected_error_counts():
+    class ShapeError(ValueError):
+        pass
+
+    data = json.loads(json.dumps(evidence.raised(ShapeError("no"))))
+    judge.expect_raised(judge.Record({"raised": data}), "ValueError", "an empty mask")
+    with pytest.raises(AssertionError, match="expected TypeError"):
+        judge.expect_raised(judge.Record({"raised": data}), "TypeError", "an empty mask")

@@ -1,9 +1,10 @@
 """Grading that cannot be fooled or broken (issue 7): tricks earn nothing, faults are recorded.
 
-* Unit tests: the checks read a result's data without running its class's code, and the
-  kernel guard puts patched libraries back.
+* Unit tests: the checks read a result's data without running its class's code.
 * The trick catalogue (tests/catalogue.py, tests/tricks/) over every chapter in source/,
-  through real nbgrader: no trick scores more than the same wrong answers without it.
+  through real nbgrader: no trick scores more than the same wrong answers without it, a test
+  whose evidence is not plain data fails with a message, and fake success printed or
+  rendered by the kernel leaves every failed test failed.
 * Faults, through ``python -m rnngraded grade`` in a scratch course whose first grading run is
   killed half-way: every submission gets the points it earned and a plain reason.
 """
@@ -120,22 +121,6 @@ def test_checks_see_through_tensor_subclasses():
     checks.check_close(torch.nn.Parameter(torch.ones(2)), np.ones(2), "parameter")
 
 
-def test_guard_restores_patched_libraries_and_reports_them():
-    from rnngraded import guard
-
-    guard.install()
-    original = np.allclose
-    try:
-        np.allclose = lambda *a, **k: True
-        checks.check_close = lambda *a, **k: None
-        changed = guard.restore()
-        assert "numpy.allclose" in changed and "rnngraded.checks.check_close" in changed
-        assert np.allclose is original and checks.check_close.__module__ == "rnngraded.checks"
-        assert guard.audit() == ""
-    finally:
-        np.allclose = original
-
-
 # --- the trick catalogue, through real nbgrader --------------------------------------------------
 
 
@@ -162,6 +147,29 @@ def test_no_trick_earns_a_point(verdicts):
     unearned = [f"{v.chapter}: {v.trick.name} (in {v.slot or 'the notebook'}) -> {v.unearned}"
                 for v in verdicts if not v.held]
     assert not unearned, "tricks earned points:\n" + "\n".join(unearned)
+
+
+def test_evidence_that_is_not_plain_data_fails_with_a_message(verdicts):
+    tried = [v for v in verdicts if v.trick.name == "evidence_not_plain"]
+    assert len(tried) == len(harness.CHAPTERS)
+    for v in tried:
+        message = v.messages.get(f"{v.slot}_tests", "")
+        assert message.startswith("EvidenceError:") and (
+            "could not be read" in message or "not valid JSON" in message), (v.chapter, message)
+
+
+FAKE_SUCCESS = {"errors rendered as success", "forged kernel replies", "forged evidence"}
+
+
+def test_fake_success_leaves_failed_tests_failed_with_a_message(verdicts):
+    tried = [v for v in verdicts if v.trick.family in FAKE_SUCCESS
+             or v.trick.name == "displayhook_full_marks"]
+    assert {v.trick.name for v in tried} >= {"success_formatter", "forged_replies",
+                                             "forged_evidence", "displayhook_full_marks"}
+    for v in tried:
+        for cell, base_message in v.base_messages.items():
+            if base_message:  # failed without the trick: fails with it, and says why
+                assert v.messages.get(cell), (v.chapter, v.trick.name, cell)
 
 
 # --- faults ---------------------------------------------------------------------------------------
