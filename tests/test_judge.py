@@ -184,7 +184,7 @@ def test_later_tests_use_earlier_helpers_and_the_given_cells():
     assert "class Doubler" in shared and "_shared_reference" in shared
     assert "_epoch" not in shared and "def _evidence" not in shared and "def _judge" not in shared
     code = judge.kernel_code(LATER, 3, "n", SETUP, shared)
-    assert "_shared_reference" not in code and "Doubler" not in code  # the judge's, not the kernel's
+    assert "_shared_reference" not in code and "Doubler" not in code
     assert code.count("def _cases") == 1 and "np.full((3,)" in code
     namespace: dict = {"double": lambda x: 2 * x}
     found = kernel_round_trip(code, namespace, "n")
