@@ -31,7 +31,11 @@ release: $(STAMP)
 	$(PYTHON) -m rnngraded release
 
 # UNSAFE=1 grades without the sandbox (when it cannot start); reports and grades.csv say so.
-GRADE_FLAGS := $(if $(UNSAFE),--unsafe-no-sandbox)
+SANDBOX_FLAGS := $(if $(UNSAFE),--unsafe-no-sandbox)
+# SCHEDULER=tcp://host:8786 grades on an existing Dask cluster (default: a local one, one worker
+# per core, or WORKERS=N); FORCE=1 regrades submissions already graded.
+GRADE_FLAGS := $(SANDBOX_FLAGS) $(if $(SCHEDULER),--scheduler $(SCHEDULER)) \
+	$(if $(WORKERS),--workers $(WORKERS)) $(if $(FORCE),--force)
 
 grade: $(STAMP)
 	$(PYTHON) -m rnngraded grade $(GRADE_FLAGS)
@@ -47,7 +51,7 @@ table: $(STAMP)
 
 check: $(STAMP)
 	@test -n "$(NB)" || (echo "usage: make check NB=path/to/notebook.ipynb" && exit 2)
-	$(PYTHON) -m rnngraded check "$(NB)" $(GRADE_FLAGS)
+	$(PYTHON) -m rnngraded check "$(NB)" $(SANDBOX_FLAGS)
 
 test: $(STAMP)
 	$(PYTHON) -m pytest

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from rnngraded import course, notebooks, parallel, sandbox
+from rnngraded import cluster, course, notebooks, sandbox
 from rnngraded.course import SubmissionGrade
 
 DEMO_STUDENTS = ("reference", "blank", "partial")
@@ -129,23 +129,30 @@ def cmd_grade(root: Path, args) -> None:
     graded = []
     chapters = submitted_assignments(root)
     faults = course.intake(root, chapters)  # broken, renamed or missing files, duplicated cells
-    if chapters:
-        sandboxed = require_sandbox(args)
-        marker = root / UNSAFE_MARKER
-        marker.parent.mkdir(exist_ok=True)
-        if sandboxed:
-            marker.unlink(missing_ok=True)
-        else:
-            marker.write_text(UNSAFE_WARNING + "\n")
-        # One nbgrader run per chapter, side by side, each kernel in its own sandbox. nbgrader
-        # exits non-zero when a submission failed, after grading the others; settle() records
-        # those with their reason.
-        parallel.autograde(root, chapters, sandboxed=sandboxed)
-    for assignment in chapters:
-        graded.extend(course.settle(root, assignment, None, faults).values())
     if not chapters:
         print("nothing to grade: put submissions in submitted/<student>/<chapter>/")
         return
+    sandboxed = require_sandbox(args)
+    marker = root / UNSAFE_MARKER
+    marker.parent.mkdir(exist_ok=True)
+    if sandboxed:
+        marker.unlink(missing_ok=True)
+    else:
+        marker.write_text(UNSAFE_WARNING + "\n")
+    # One Dask task per submission, each kernel in its own sandbox; only this process writes
+    # the gradebook and autograded/.
+    try:
+        results = cluster.grade_class(root, chapters, scheduler=getattr(args, "scheduler", None),
+                                      workers=getattr(args, "workers", None),
+                                      force=getattr(args, "force", False), sandboxed=sandboxed)
+    except sandbox.SandboxUnavailable as err:
+        raise SystemExit(str(err)) from None
+    for result in results:
+        if result.error:
+            faults.setdefault((result.student, result.assignment), []).append(
+                f"nbgrader could not grade this notebook ({result.error}); scored 0")
+    for assignment in chapters:
+        graded.extend(course.settle(root, assignment, None, faults).values())
     if unsafe_grades(root):
         print(UNSAFE_WARNING)
     print(format_table(graded))
@@ -154,6 +161,12 @@ def cmd_grade(root: Path, args) -> None:
     print()
     print(report)
     print("report saved to grade_report.md")
+    if results:
+        print(f"graded {len(results)} submission(s) now, {len(graded) - len(results)} kept from "
+              f"earlier runs (--force regrades them)")
+        print(cluster.timing_summary(results))
+    else:
+        print("every submission was already graded (--force regrades them)")
 
 
 def cmd_feedback(root: Path, args) -> None:
@@ -287,6 +300,13 @@ def main(argv: list[str] | None = None) -> int:
                                 "defences against tricks and faults")
         if name == "check":
             p.add_argument("notebook", help="path to the notebook to check")
+        if name in ("grade", "demo"):
+            p.add_argument("--scheduler", metavar="ADDR",
+                           help="a running Dask scheduler (tcp://host:8786) to send the tasks to; "
+                                "default: a local cluster of one worker per core")
+            p.add_argument("--workers", type=int, help="workers of the local cluster")
+            p.add_argument("--force", action="store_true",
+                           help="regrade submissions already graded")
         if name in ("grade", "check", "demo"):
             p.add_argument("--unsafe-no-sandbox", action="store_true",
                            help="run submissions without any isolation (when the sandbox "

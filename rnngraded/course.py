@@ -61,6 +61,27 @@ def nbgrader(args: list[str], cwd: Path, threads: int | None = None, quiet: bool
     return result
 
 
+def nbgrader_config(root: Path):
+    """The course's nbgrader configuration (nbgrader_config.py), as nbgrader loads it."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    config = PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config()
+    config.CourseDirectory.root = str(root)
+    return config
+
+
+def course_directory(root: Path):
+    from nbgrader.coursedir import CourseDirectory
+
+    return CourseDirectory(config=nbgrader_config(root))
+
+
+def db_url(root: Path) -> str:
+    """The gradebook's URL: ``CourseDirectory.db_url`` (SQLite beside the config by default,
+    any SQLAlchemy URL such as PostgreSQL)."""
+    return course_directory(root).db_url
+
+
 def assignments(root: Path) -> list[str]:
     """Assignment ids: the folders of source/ that hold a notebook."""
     return sorted(p.name for p in (root / "source").iterdir()
@@ -137,7 +158,7 @@ def read_grades(course: Path, assignment: str, students: list[str] | None = None
     from nbgrader.api import Gradebook, MissingEntry
 
     results: dict[str, SubmissionGrade] = {}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
+    with Gradebook(db_url(course)) as gb:
         names = students if students is not None else [s.id for s in gb.students]
         for student in names:
             try:
@@ -234,7 +255,7 @@ def settle(root: Path, assignment: str, students: list[str] | None,
     failed = [s for s in wanted if s in present and not
               (root / "autograded" / s / assignment / f"{notebook}.ipynb").exists()]
     if failed:
-        with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gb:
+        with Gradebook(db_url(root)) as gb:
             for student in failed:
                 gb.update_or_create_student(student)
                 submission = gb.update_or_create_submission(assignment, student)

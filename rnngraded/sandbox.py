@@ -227,6 +227,9 @@ class SandboxKernelManager(AsyncKernelManager):
             os.chmod(self.connection_file, 0o644)  # the folder itself stays private (0700)
         kw.pop("cwd", None)
         kw.pop("env", None)  # the sandbox clears the environment and sets its own
+        # Everything a kernel says reaches the grader as messages; its console output (start-up
+        # banners) would only clutter the grader's.
+        kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
         fd = os.open(self.notebook, os.O_RDONLY) if self.notebook else None
         try:
             wrapped = command(kernel_cmd, limits=self.limits, kernel_dir=self._kernel_dir,

@@ -13,6 +13,7 @@ def pinned_requirements() -> dict[str, str]:
         line = line.split("#")[0].strip()
         if line:
             name, _, version = line.partition("==")
+            name = name.split("[")[0]  # an extra (dask[distributed]) installs the same package
             assert version, f"requirements.txt: {line!r} is not pinned with =="
             pins[name.lower()] = version
     return pins
