@@ -137,11 +137,14 @@ def dask_cluster(tmp_path_factory):
 
 
 def children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(p) for p in text.split()]
+    """The processes ``pid`` started, from any of its threads (a worker runs tasks in one)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found += [int(p) for p in (task / "children").read_text().split()]
+        except OSError:
+            pass
+    return found
 
 
 def test_a_cluster_with_a_worker_killed_grades_the_class_like_the_local_run(
