@@ -105,13 +105,17 @@ def write_tree(folder: Path, files: dict[str, bytes]) -> None:
 def material(root: Path, assignment: str) -> Material:
     """The chapter's records copied from the class gradebook into a gradebook of their own,
     with the configuration and the source folder."""
-    from nbgrader.api import Gradebook
+    from nbgrader.api import Gradebook, MissingEntry
 
     _tools_on_path()
     with tempfile.TemporaryDirectory(prefix="rnngraded-material-") as tmp:
         path = Path(tmp) / "gradebook.db"
         with Gradebook(course.db_url(root)) as gb, Gradebook(f"sqlite:///{path}") as copy:
-            found = gb.find_assignment(assignment)
+            try:
+                found = gb.find_assignment(assignment)
+            except MissingEntry:
+                raise SystemExit(f"{assignment} is not in the gradebook: generate its release "
+                                 f"first (make release)") from None
             copy.add_assignment(assignment, duedate=found.duedate)
             for nb in found.notebooks:
                 copy.add_notebook(nb.name, assignment)
@@ -158,7 +162,7 @@ def pending(root: Path, found: list[Submission], force: bool = False) -> list[Su
             or not (root / "autograded" / s.student / s.assignment).is_dir()]
 
 
-def record(root: Path, result: Result, config=None) -> None:
+def record(root: Path, result: Result, config=None, coursedir=None) -> None:
     """Write one graded submission: the gradebook (through nbgrader's own preprocessors, as
     ``nbgrader autograde`` does), then its autograded folder, then the ledger. A run killed
     half-way leaves the submission out of the ledger, so the next run grades it again."""
@@ -167,7 +171,7 @@ def record(root: Path, result: Result, config=None) -> None:
     from nbgrader.preprocessors import AssignLatePenalties, SaveAutoGrades
 
     config = config if config is not None else course.nbgrader_config(root)
-    coursedir = course.course_directory(root)
+    coursedir = coursedir if coursedir is not None else course.course_directory(root)
     url = coursedir.db_url
     student, assignment = result.student, result.assignment
     submitted = root / "submitted" / student / assignment
@@ -353,6 +357,7 @@ def grade_class(root: Path, chapters: list[str], *, scheduler: str | None = None
         return []
     _tools_on_path()
     config = course.nbgrader_config(root)
+    coursedir = course.course_directory(root)
     with connect(scheduler, workers) as client:
         link = getattr(client, "dashboard_link", None)
         if progress and link:
@@ -377,7 +382,7 @@ def grade_class(root: Path, chapters: list[str], *, scheduler: str | None = None
                 if result.error:
                     forget(root, submission)
                 else:
-                    record(root, result, config)
+                    record(root, result, config, coursedir)
                 results.append(result)
                 bar.set_postfix_str(f"{submission.student}/{submission.assignment}",
                                     refresh=False)

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import ast
 import base64
+import functools
 import io
 import json
 import re
 from dataclasses import dataclass
 
-from rnngraded.evidence import MIME  # noqa: F401  (the grader reads evidence under this type)
+from rnngraded.evidence import (
+    FORBIDDEN_LAYERS,
+    MIME,  # noqa: F401  (the grader reads evidence under this type)
+)
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
 EVIDENCE, JUDGE, LOCAL_RUN = "_evidence", "_judge", "run_hidden_tests"
@@ -60,14 +64,20 @@ def is_split(source: str) -> bool:
     if region is None:
         return False
     try:
-        names = {n.name for n in ast.parse(region).body if isinstance(n, ast.FunctionDef)}
+        names = {n.name for n in _parsed(region) if isinstance(n, ast.FunctionDef)}
     except SyntaxError:
         return False
     return {EVIDENCE, JUDGE} <= names
 
 
+@functools.lru_cache(maxsize=1024)
+def _parsed(code: str) -> tuple[ast.stmt, ...]:
+    """``code``'s statements, parsed once: a worker grades the same tests for every student."""
+    return tuple(ast.parse(code).body)
+
+
 def _statements(region: str) -> list[ast.stmt]:
-    return [s for s in ast.parse(region).body if not _is_local_run(s)]
+    return [s for s in _parsed(region) if not _is_local_run(s)]
 
 
 def _is_local_run(statement: ast.stmt) -> bool:
@@ -100,10 +110,15 @@ def shared_code(given_cells: list[str], earlier_tests: list[str]) -> str:
     course's given cells (locked, ungraded: ``CopyRNN``, written once for the learner and for the
     grader), and every helper the hidden regions of earlier test cells define, so that a helper
     is written once and used by later tests. A later definition of a name replaces an earlier."""
+    return _shared_code(tuple(given_cells), tuple(earlier_tests))
+
+
+@functools.lru_cache(maxsize=256)
+def _shared_code(given_cells: tuple[str, ...], earlier_tests: tuple[str, ...]) -> str:
     pool: dict[str, ast.stmt] = {}
     for source in given_cells:
         try:
-            body = ast.parse(source).body
+            body = _parsed(source)
         except SyntaxError:
             continue
         for statement in body:
@@ -132,7 +147,7 @@ def _program(source: str, shared: str) -> list[ast.stmt]:
     own = _statements(hidden_region(source))
     redefined = set().union(*(_defines(s) for s in own
                               if not isinstance(s, (ast.Import, ast.ImportFrom))))
-    kept = [s for s in (ast.parse(shared).body if shared else [])
+    kept = [s for s in (_parsed(shared) if shared else ())
             if isinstance(s, (ast.Import, ast.ImportFrom)) or not _defines(s) <= redefined]
     return kept + own
 
@@ -156,11 +171,17 @@ def kernel_code(source: str, seed: int, nonce: str, setup_source: str = "",
     """What the kernel runs for this test: the setup cell's imports (so that ``np`` and the like
     are the real modules), ``_evidence`` and the definitions it needs (by name, transitively, from
     the region and from ``shared``), then the call that publishes its result."""
-    body = _needed(_program(source, shared), {EVIDENCE})
+    body = _evidence_code(source, shared)
     return (f"{setup_imports(setup_source)}\n\n{body}\n\nimport rnngraded.evidence\n"
             f"rnngraded.evidence.collect({EVIDENCE}, {int(seed)}, {nonce!r})\n")
 
 
+@functools.lru_cache(maxsize=256)
+def _evidence_code(source: str, shared: str) -> str:
+    return _needed(_program(source, shared), {EVIDENCE})
+
+
+@functools.lru_cache(maxsize=256)
 def judge_code(source: str, shared: str = "") -> str:
     """What the grader runs: the whole region, after the shared definitions it uses."""
     own = _statements(hidden_region(source))
@@ -170,6 +191,7 @@ def judge_code(source: str, shared: str = "") -> str:
         ast.unparse(s) for s in own)
 
 
+@functools.lru_cache(maxsize=64)
 def setup_imports(setup_source: str) -> str:
     """The import statements of the notebook's setup cell (the judge's namespace)."""
     try:
@@ -363,7 +385,6 @@ def args_after(record) -> list:
     return record.args_after
 
 
-FORBIDDEN_LAYERS = ("RNN", "LSTM", "GRU", "RNNCell", "LSTMCell", "GRUCell", "Linear")
 _answers: dict[str, str] = {}
 
 
@@ -422,6 +443,11 @@ def preload(setup_source: str) -> None:
         pass
 
 
+@functools.lru_cache(maxsize=256)
+def _compiled(code: str, filename: str):
+    return compile(code, filename, "exec")
+
+
 def decide(source: str, setup_source: str, found, seed: int,
            answers: dict[str, str] | None = None, shared: str = "") -> Verdict:
     """Run a test's judgement on the decoded evidence ``found``; ``answers``: the sources of
@@ -430,9 +456,9 @@ def decide(source: str, setup_source: str, found, seed: int,
     _answers.clear()
     _answers.update(answers or {})
     namespace: dict = {"__name__": "rnngraded_judgement"}
-    exec(compile(setup_imports(setup_source) + "\nfrom rnngraded import checks, judge\n",
-                 "<judge setup>", "exec"), namespace)
-    exec(compile(judge_code(source, shared), "<hidden test>", "exec"), namespace)
+    exec(_compiled(setup_imports(setup_source) + "\nfrom rnngraded import checks, judge\n",
+                   "<judge setup>"), namespace)
+    exec(_compiled(judge_code(source, shared), "<hidden test>"), namespace)
     try:
         if isinstance(found, Raised):  # the evidence function itself failed in the kernel
             if found.name == "NotImplementedError":
