@@ -144,7 +144,8 @@ def cmd_grade(root: Path, args) -> None:
     try:
         results = cluster.grade_class(root, chapters, scheduler=getattr(args, "scheduler", None),
                                       workers=getattr(args, "workers", None),
-                                      force=getattr(args, "force", False), sandboxed=sandboxed)
+                                      force=getattr(args, "force", False), sandboxed=sandboxed,
+                                      warm=not getattr(args, "cold_kernels", False))
     except sandbox.SandboxUnavailable as err:
         raise SystemExit(str(err)) from None
     for result in results:
@@ -307,6 +308,9 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--workers", type=int, help="workers of the local cluster")
             p.add_argument("--force", action="store_true",
                            help="regrade submissions already graded")
+            p.add_argument("--cold-kernels", action="store_true",
+                           help="start every kernel from cold instead of forking it from the "
+                                "worker's warm server (to measure what warm kernels save)")
         if name in ("grade", "check", "demo"):
             p.add_argument("--unsafe-no-sandbox", action="store_true",
                            help="run submissions without any isolation (when the sandbox "

@@ -216,8 +216,11 @@ def forget(root: Path, submission: Submission) -> None:
 # --- the worker's side ------------------------------------------------------------------------
 
 
-def grade_task(material: Material, submission: Submission, sandboxed: bool = True) -> Result:
-    """Grade one submission in a throw-away course folder (runs on a Dask worker)."""
+def grade_task(material: Material, submission: Submission, sandboxed: bool = True,
+               warm: bool = True) -> Result:
+    """Grade one submission in a throw-away course folder (runs on a Dask worker). ``warm``:
+    fork its kernels from the worker's fork server (rnngraded.warm) rather than start them
+    cold."""
     started = time.monotonic()
     result = Result(submission.student, submission.assignment, submission.digest,
                     worker=os.uname().nodename + f":{os.getpid()}")
@@ -232,7 +235,7 @@ def grade_task(material: Material, submission: Submission, sandboxed: bool = Tru
         write_tree(root / "submitted" / submission.student / submission.assignment,
                    submission.files)
         try:
-            _autograde(root, submission.assignment, submission.student, sandboxed)
+            _autograde(root, submission.assignment, submission.student, sandboxed, warm)
         except Exception as err:  # nbgrader gave up on this notebook: the client records why
             result.error = f"{type(err).__name__}: {err}".strip()[:2000]
         graded = root / "autograded" / submission.student / submission.assignment
@@ -262,7 +265,7 @@ def _tools_on_path() -> None:
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
 
 
-def _autograde(root: Path, assignment: str, student: str, sandboxed: bool) -> None:
+def _autograde(root: Path, assignment: str, student: str, sandboxed: bool, warm: bool) -> None:
     """nbgrader's Autograde converter, in this process, for one student."""
     from nbgrader.converters import Autograde
     from nbgrader.coursedir import CourseDirectory
@@ -271,6 +274,7 @@ def _autograde(root: Path, assignment: str, student: str, sandboxed: bool) -> No
     config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"  # the task's copy
     if not sandboxed:
         config.GuardedExecute.sandbox = False
+    config.GuardedExecute.warm_kernels = sandboxed and warm
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = assignment
     coursedir.student_id = student
@@ -346,7 +350,7 @@ def connect(scheduler: str | None = None, workers: int | None = None):
 
 def grade_class(root: Path, chapters: list[str], *, scheduler: str | None = None,
                 workers: int | None = None, force: bool = False, sandboxed: bool = True,
-                progress: bool = True) -> list[Result]:
+                warm: bool = True, progress: bool = True) -> list[Result]:
     """Grade every pending submission of ``chapters``, one Dask task each; write each result
     as it arrives. Returns the results (in the order they arrived)."""
     from distributed import as_completed
@@ -364,7 +368,7 @@ def grade_class(root: Path, chapters: list[str], *, scheduler: str | None = None
             print(f"Dask dashboard: {link}", flush=True)
         materials = {c: client.scatter(material(root, c), broadcast=True, hash=False)
                      for c in sorted({s.assignment for s in todo})}
-        futures = {client.submit(grade_task, materials[s.assignment], s, sandboxed,
+        futures = {client.submit(grade_task, materials[s.assignment], s, sandboxed, warm,
                                  key=f"grade-{s.assignment}-{s.student}-{s.digest[:12]}",
                                  pure=False): s for s in todo}
         results = []

@@ -93,6 +93,10 @@ class GuardedExecute(Execute):
         False, help="A kernel whose output machinery the submission broke stops publishing; "
                     "the cell's reply still decides its grade, so do not fail the whole "
                     "notebook.").tag(config=True)
+    warm_kernels = Bool(False, help="Fork each sandboxed kernel from this process's fork "
+                                    "server, with torch and numpy imported (rnngraded.warm): "
+                                    "for a process that grades many notebooks (make grade's "
+                                    "workers).").tag(config=True)
     stuck_timeout = Integer(10, help="Seconds a kernel may take to answer after a timed-out "
                                      "cell was interrupted.").tag(config=True)
 
@@ -106,9 +110,12 @@ class GuardedExecute(Execute):
             return super().create_kernel_manager()
         self.kernel_name = self.kernel_name or self.nb.metadata.get("kernelspec", {}).get(
             "name", "python3")
+        from rnngraded import warm
+
+        server = warm.server() if self.warm_kernels and warm.available() else None
         self.km = sandbox.SandboxKernelManager(kernel_name=self.kernel_name, config=self.config,
                                                limits=self.limits(),
-                                               notebook=self._submitted_notebook())
+                                               notebook=self._submitted_notebook(), warm=server)
         return self.km
 
     def _submitted_notebook(self):

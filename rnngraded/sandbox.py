@@ -123,22 +123,44 @@ def _parents(paths: list[Path]) -> list[str]:
     return sorted(folders, key=lambda p: (p.count("/"), p))
 
 
+def kernel_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """A sandboxed kernel's whole environment (nothing else of the grader's reaches it)."""
+    import rnngraded
+
+    # The kernel imports the very course package the grader runs (bound read-only), even when
+    # that is not the one installed in the environment (a second checkout, PYTHONPATH).
+    package_parent = str(Path(rnngraded.__file__).parent.parent)
+    variables = {"HOME": SCRATCH, "PATH": f"{Path(sys.executable).parent}:{SANDBOX_PATH}",
+                 "PYTHONPATH": package_parent,
+                 "TMPDIR": "/tmp", "PYTHONSAFEPATH": "1", "PYTHONDONTWRITEBYTECODE": "1",
+                 "MPLCONFIGDIR": f"{SCRATCH}/.config/matplotlib", **ONE_THREAD}
+    variables.update({k: os.environ[k] for k in PASSED_ENV if k in os.environ})
+    variables.update(env or {})
+    return variables
+
+
 def command(inner: list[str], *, limits: Limits, kernel_dir: Path | None = None,
             notebook_fd: int | None = None, notebook_name: str = "notebook.ipynb",
-            uid: int | None = None, env: dict[str, str] | None = None) -> list[str]:
+            uid: int | None = None, env: dict[str, str] | None = None,
+            privileged: bool = False) -> list[str]:
     """The bwrap command line that runs ``inner`` confined (see the module's docstring).
 
     ``kernel_dir``: a host folder bind-mounted read-write at the same path (the kernel's
     connection file and sockets). ``notebook_fd``: an open file copied to ``SCRATCH/name``.
+    ``privileged`` (root only): ``inner`` stays root with its capabilities and without limits,
+    for a fork server that confines each child further itself (:mod:`rnngraded.warm`); it never
+    runs a submission's code.
     """
+    if privileged and not as_root():
+        raise ValueError("only a grader running as root can start a privileged sandbox")
     trees = read_only_trees()
     parents = _parents([*trees, Path(SCRATCH)])
     argv = [bwrap(), "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts",
             "--unshare-cgroup-try", "--die-with-parent", "--new-session",
             "--hostname", "sandbox"]
     if not as_root():
-        argv += ["--unshare-user", "--uid", "1000", "--gid", "1000", "--cap-drop", "ALL",
-                 "--disable-userns"]
+        argv += ["--unshare-user", "--uid", "1000", "--gid", "1000",
+                 "--cap-drop", "ALL", "--disable-userns"]
     size = str(limits.scratch_mb * 1024 * 1024)
     # /tmp first: a tmpfs mounted later would hide whatever was bound beneath it (a course
     # package in a checkout under /tmp).
@@ -156,26 +178,17 @@ def command(inner: list[str], *, limits: Limits, kernel_dir: Path | None = None,
         argv += ["--perms", "0600", "--file", str(notebook_fd), f"{SCRATCH}/{notebook_name}"]
     if kernel_dir is not None:
         argv += ["--bind", str(kernel_dir), str(kernel_dir)]
-    import rnngraded
-
-    # The kernel imports the very course package the grader runs (bound read-only above), even
-    # when that is not the one installed in the environment (a second checkout, PYTHONPATH).
-    package_parent = str(Path(rnngraded.__file__).parent.parent)
-    variables = {"HOME": SCRATCH, "PATH": f"{Path(sys.executable).parent}:{SANDBOX_PATH}",
-                 "PYTHONPATH": package_parent,
-                 "TMPDIR": "/tmp", "PYTHONSAFEPATH": "1", "PYTHONDONTWRITEBYTECODE": "1",
-                 "MPLCONFIGDIR": f"{SCRATCH}/.config/matplotlib", **ONE_THREAD}
-    variables.update({k: os.environ[k] for k in PASSED_ENV if k in os.environ})
-    variables.update(env or {})
     argv += ["--clearenv", "--chdir", SCRATCH]
-    for name, value in variables.items():
+    for name, value in kernel_environment(env).items():
         argv += ["--setenv", name, value]
     # The kernel must not be the child of the sandbox's PID 1 (ipykernel takes a parent PID of 1
     # for "parent exited"): a shell stays as its parent and passes on its exit status (128 + N
     # for a kernel killed by signal N), which bwrap returns. As root, the shell hands the scratch
     # folder to the sandbox's uid, sets the limits and drops every privilege before the kernel.
     run = shlex.join(inner) + "; exit $?"
-    if as_root():
+    if privileged:
+        script = f"exec /bin/sh -c {shlex.quote(run)}"
+    elif as_root():
         uid = uid if uid is not None else sandbox_uid()
         writable = [SCRATCH] + ([str(kernel_dir)] if kernel_dir is not None else [])
         drop = [*limits.prlimit(), "setpriv", f"--reuid={uid}", f"--regid={uid}",
@@ -210,8 +223,10 @@ class SandboxKernelManager(AsyncKernelManager):
     """
 
     def __init__(self, *args, limits: Limits | None = None, notebook: Path | None = None,
-                 **kwargs):
-        self._kernel_dir = Path(tempfile.mkdtemp(prefix="rnngraded-kernel-"))
+                 warm=None, **kwargs):
+        self.warm = warm  # a rnngraded.warm.Server: fork the kernel from it
+        self._kernel_dir = (warm.kernel_dir() if warm is not None
+                            else Path(tempfile.mkdtemp(prefix="rnngraded-kernel-")))
         kwargs.setdefault("transport", "ipc")
         kwargs.setdefault("ip", str(self._kernel_dir / "kernel"))
         kwargs.setdefault("connection_file", str(self._kernel_dir / "connection.json"))
@@ -230,6 +245,13 @@ class SandboxKernelManager(AsyncKernelManager):
         # Everything a kernel says reaches the grader as messages; its console output (start-up
         # banners) would only clutter the grader's.
         kw["stdout"] = kw["stderr"] = subprocess.DEVNULL
+        from rnngraded import warm
+
+        if self.warm is not None and warm.supports(kernel_cmd):
+            proxy = self.warm.launch_command(kernel_cmd, self._kernel_dir, self.notebook,
+                                             self.limits, self.sandbox_uid)
+            await super()._async_launch_kernel(proxy, **kw)
+            return
         fd = os.open(self.notebook, os.O_RDONLY) if self.notebook else None
         try:
             wrapped = command(kernel_cmd, limits=self.limits, kernel_dir=self._kernel_dir,
