@@ -45,11 +45,12 @@ from pathlib import Path
 
 from rnngraded import sandbox
 
-# Imported once by the server: what every chapter's setup cell and the evidence code import.
+# Imported once by the server: what every chapter's setup cell, the evidence code and ipykernel's
+# start import.
 PRELOAD = ("numpy", "torch", "torch.nn", "torch.nn.functional", "matplotlib",
            "matplotlib.pyplot", "tqdm.auto", "ipykernel.kernelapp", "ipykernel.ipkernel",
-           "rnngraded", "rnngraded.checks", "rnngraded.data", "rnngraded.evidence",
-           "rnngraded.plotting")
+           "ipykernel.debugger", "rnngraded", "rnngraded.checks", "rnngraded.data",
+           "rnngraded.evidence", "rnngraded.plotting")
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel would set
 READY = b"ready\n"
 START_TIMEOUT = 120
@@ -185,11 +186,16 @@ def server() -> Server:
 # --- the server's side (inside its sandbox) -------------------------------------------------
 
 
+_set_by_imports: dict[str, str] = {}  # variables PRELOAD's modules set (a kernel sets them too)
+
+
 def serve(socket_path: str) -> None:
     import importlib
 
+    before = dict(os.environ)
     for module in PRELOAD:
         importlib.import_module(module)
+    _set_by_imports.update({k: v for k, v in os.environ.items() if before.get(k) != v})
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(socket_path)
     listener.listen(64)
@@ -351,6 +357,7 @@ def _run_kernel(request: dict, errors: int) -> int:
     os.setsid()
     os.environ.clear()
     os.environ.update(request["env"], PWD=sandbox.SCRATCH)  # as the cold sandbox's shell sets
+    os.environ.update(_set_by_imports)
     os.chdir(sandbox.SCRATCH)
     _reseed()
     sys.argv = ["ipykernel_launcher", *request["argv"][3:]]
