@@ -8,12 +8,14 @@ PYTHON := $(BIN)/python
 export PATH := $(BIN):$(PATH)
 STAMP  := $(VENV)/.installed
 
-.PHONY: help setup demo release grade feedback export table check test test-quick bench lint lab clean
+.PHONY: help setup demo release grade feedback export table check test test-quick bench bench-class \
+	lint lab clean
 
 help:
 	@echo "Learners:    make setup | make lab | make check NB=path/to/notebook.ipynb"
 	@echo "Instructors: make release | make grade | make feedback | make export | make table"
-	@echo "Course:      make demo | make test | make test-quick | make bench | make lint | make clean"
+	@echo "Course:      make demo | make test | make test-quick | make bench | make bench-class"
+	@echo "             make lint | make clean"
 
 setup: $(STAMP)
 
@@ -64,6 +66,12 @@ test-quick: $(STAMP)
 # to the import-only floor notebook measured in the same run; and a sandboxed kernel's start.
 bench: $(STAMP)
 	$(PYTHON) -m rnngraded bench
+
+# A synthetic class (STUDENTS=40 x 5 chapters: correct, partly wrong, blank) graded by stock
+# nbgrader (serial) and by make grade (2 workers, then 1 on a smaller class): both must give
+# every submission the same score; prints both wall times and the speed-up. Takes over an hour.
+bench-class: $(STAMP)
+	$(PYTHON) -m rnngraded bench-class $(if $(STUDENTS),--students $(STUDENTS))
 
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .

@@ -272,6 +272,26 @@ def cmd_bench(root: Path, args) -> None:
     print(bench.report(bench.run(root, args.chapters or None, repeats=args.repeats)))
 
 
+def cmd_bench_class(root: Path, args) -> None:
+    from rnngraded import bench
+
+    chapters = args.chapters or course.assignments(root)
+    unknown = sorted(set(chapters) - set(course.assignments(root)))
+    if unknown:
+        raise SystemExit(f"no such chapter: {', '.join(unknown)}")
+    if args.students < 1:
+        raise SystemExit("--students must be at least 1")
+    keep = Path(args.keep).resolve() if args.keep else None
+    if keep and keep.exists() and any(keep.iterdir()):
+        raise SystemExit(f"--keep {keep}: the folder is not empty")
+    one_worker = min(args.one_worker_students or args.students, args.students)
+    result = bench.class_bench(root, chapters, args.students, one_worker, seed=args.seed,
+                               keep=keep)
+    print(bench.class_report(result))
+    if result.mismatches():
+        raise SystemExit(1)
+
+
 COMMANDS = {
     "release": (cmd_release, "regenerate release/ from source/ (all chapters or those named)"),
     "grade": (cmd_grade, "autograde everything in submitted/ and print the grade table"),
@@ -282,6 +302,9 @@ COMMANDS = {
     "demo": (cmd_demo, "release, grade three demo students, feedback, export, table"),
     "bench": (cmd_bench, "time each chapter's autograde, with and without the sandbox, against "
                          "the import-only floor, and a sandboxed kernel's start"),
+    "bench-class": (cmd_bench_class, "grade a synthetic class with stock nbgrader (serial) and "
+                                     "with the course's grader (2 workers, then 1), compare "
+                                     "every score and the wall times"),
 }
 
 
@@ -299,6 +322,18 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--overhead", action="store_true",
                            help="time grading a full course submission with and without the "
                                 "defences against tricks and faults")
+        if name == "bench-class":
+            p.add_argument("--students", type=int, default=40, help="class size (default 40)")
+            p.add_argument("--chapters", nargs="+", metavar="CHAPTER",
+                           help="chapter ids (default: all)")
+            p.add_argument("--one-worker-students", type=int, default=10, metavar="K",
+                           help="grade only the first K students for the 1-worker rate "
+                                "(default 10; 0: the whole class)")
+            p.add_argument("--seed", type=int, default=0, help="seed of the class's mix")
+            p.add_argument("--keep", metavar="DIR",
+                           help="grade in DIR (new or empty; kept afterwards, with each run's "
+                                "scratch course and make grade's output) instead of a "
+                                "temporary folder")
         if name == "check":
             p.add_argument("notebook", help="path to the notebook to check")
         if name in ("grade", "demo"):
