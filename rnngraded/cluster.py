@@ -22,6 +22,7 @@ whose workers need this environment (``make setup``) but no copy of the course.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -34,6 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rnngraded.lean  # noqa: F401 (first: before anything imports nbformat)
 from rnngraded import course, sandbox
 
 LEDGER = Path("autograded") / ".graded.json"
@@ -110,6 +112,8 @@ def material(root: Path, assignment: str) -> Material:
     _tools_on_path()
     with tempfile.TemporaryDirectory(prefix="rnngraded-material-") as tmp:
         path = Path(tmp) / "gradebook.db"
+        with Gradebook(course.db_url(root)) as gb:
+            path.write_bytes(_empty_gradebook(_schema_version(gb)))
         with Gradebook(course.db_url(root)) as gb, Gradebook(f"sqlite:///{path}") as copy:
             try:
                 found = gb.find_assignment(assignment)
@@ -134,6 +138,36 @@ def material(root: Path, assignment: str) -> Material:
         gradebook = path.read_bytes()
     return Material(assignment, (root / course.CONFIG_FILE).read_text(), gradebook,
                     read_tree(root / "source" / assignment))
+
+
+@functools.cache
+def _empty_gradebook(version: str) -> bytes:
+    """A new SQLite gradebook at schema ``version``, made as nbgrader makes one, but without
+    asking a separate ``alembic`` process for the version (seconds per gradebook)."""
+    from nbgrader.api import Base
+    from sqlalchemy import create_engine, text
+
+    with tempfile.TemporaryDirectory(prefix="rnngraded-empty-") as tmp:
+        path = Path(tmp) / "gradebook.db"
+        engine = create_engine(f"sqlite:///{path}")
+        Base.metadata.create_all(bind=engine)
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE alembic_version "
+                                    "(version_num VARCHAR(32) NOT NULL)"))
+            connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:v)"),
+                               {"v": version})
+        engine.dispose()
+        return path.read_bytes()
+
+
+def _schema_version(gb) -> str:
+    from nbgrader.api import get_alembic_version
+    from sqlalchemy import text
+
+    try:
+        return gb.db.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
+    except Exception:
+        return get_alembic_version()
 
 
 def submissions(root: Path, chapters: list[str]) -> list[Submission]:
@@ -258,6 +292,27 @@ def _warm_process() -> None:
         pass
 
 
+def prepare_worker(sandboxed: bool, warm: bool) -> None:
+    """Run on each worker as the class starts: import what grading needs and start the warm
+    kernel server in the background, while the client still packs the material."""
+    import threading
+
+    from rnngraded import warm as warm_kernels
+
+    def prepare():
+        _warm_process()
+        import nbgrader.converters  # noqa: F401
+
+        from rnngraded import grading  # noqa: F401
+        if sandboxed and warm and warm_kernels.available():
+            try:
+                warm_kernels.server()
+            except sandbox.SandboxUnavailable:
+                pass  # the first kernel tries again, and says why
+
+    threading.Thread(target=prepare, name="rnngraded-prepare", daemon=True).start()
+
+
 def _tools_on_path() -> None:
     """nbgrader runs ``alembic`` and ``jupyter`` by name."""
     bin_dir = str(Path(sys.executable).parent)
@@ -366,6 +421,7 @@ def grade_class(root: Path, chapters: list[str], *, scheduler: str | None = None
         link = getattr(client, "dashboard_link", None)
         if progress and link:
             print(f"Dask dashboard: {link}", flush=True)
+        client.run(prepare_worker, sandboxed, warm)
         materials = {c: client.scatter(material(root, c), broadcast=True, hash=False)
                      for c in sorted({s.assignment for s in todo})}
         futures = {client.submit(grade_task, materials[s.assignment], s, sandboxed, warm,
