@@ -239,13 +239,7 @@ def _handle(conn: socket.socket) -> None:
     if init == 0:  # PID 1 of the kernel's namespace
         conn.close()
         os.close(errors)
-        status = 1
-        try:
-            status = _init(request, errors_out)
-        except BaseException as err:
-            _tell(errors_out, err)
-        finally:
-            os._exit(status)
+        _child(_init, request, errors_out)
     os.close(errors_out)
     pidfd = os.pidfd_open(init)
     ready, _, _ = select.select([conn, pidfd], [], [])
@@ -259,11 +253,19 @@ def _handle(conn: socket.socket) -> None:
         os.waitpid(init, 0)
 
 
-def _tell(fd: int, err: BaseException) -> None:
+def _child(run, request: dict, errors: int) -> None:
+    """The rest of a forked child's life: ``run``, then exit with its status; an exception is
+    written to ``errors`` for the grader."""
+    status = 1
     try:
-        os.write(fd, f"{type(err).__name__}: {err}".encode(errors="replace"))
-    except OSError:
-        pass
+        status = run(request, errors)
+    except BaseException as err:
+        try:
+            os.write(errors, f"{type(err).__name__}: {err}".encode(errors="replace"))
+        except OSError:
+            pass
+    finally:
+        os._exit(status)
 
 
 def _private_filesystem(request: dict) -> None:
@@ -308,13 +310,7 @@ def _init(request: dict, errors: int) -> int:
     os.close(devnull)
     kernel = os.fork()
     if kernel == 0:
-        code = 1
-        try:
-            code = _run_kernel(request, errors)
-        except BaseException as err:
-            _tell(errors, err)
-        finally:
-            os._exit(code)
+        _child(_run_kernel, request, errors)
     os.close(errors)
     while True:
         pid, status = os.waitpid(-1, 0)
