@@ -156,7 +156,10 @@ def available() -> bool:
     """Warm kernels need a grader running as root. In a user namespace (a grader that is not
     root) a kernel's sandbox could not mount its own /proc (bwrap's read-only mounts over parts
     of the server's /proc are locked there), so such a grader starts every kernel cold."""
-    return sandbox.as_root()
+    # A kernel's fresh /tmp would hide an environment or course checkout that lives under /tmp
+    # (as in a CI clone); such a grader starts its kernels cold until the child re-binds them.
+    return sandbox.as_root() and not any(
+        tree == Path("/tmp") or Path("/tmp") in tree.parents for tree in sandbox.read_only_trees())
 
 
 def supports(kernel_cmd: list[str]) -> bool:
