@@ -57,7 +57,8 @@ START_TIMEOUT = 120
 
 CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x00020000, 0x04000000, 0x08000000
 CLONE_NEWPID, CLONE_NEWNET = 0x20000000, 0x40000000
-MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 8, 0x1000, 0x4000, 1 << 18
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT = 1, 2, 4, 8, 32
+MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 1 << 18
 MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_CAPBSET_DROP, PR_SET_NO_NEW_PRIVS, PR_CAP_AMBIENT = 1, 24, 38, 47
 PR_CAP_AMBIENT_CLEAR_ALL = 4
@@ -156,10 +157,7 @@ def available() -> bool:
     """Warm kernels need a grader running as root. In a user namespace (a grader that is not
     root) a kernel's sandbox could not mount its own /proc (bwrap's read-only mounts over parts
     of the server's /proc are locked there), so such a grader starts every kernel cold."""
-    # A kernel's fresh /tmp would hide an environment or course checkout that lives under /tmp
-    # (as in a CI clone); such a grader starts its kernels cold until the child re-binds them.
-    return sandbox.as_root() and not any(
-        tree == Path("/tmp") or Path("/tmp") in tree.parents for tree in sandbox.read_only_trees())
+    return sandbox.as_root()
 
 
 def supports(kernel_cmd: list[str]) -> bool:
@@ -282,7 +280,12 @@ def _private_filesystem(request: dict) -> None:
     keep = f"{sandbox.SCRATCH}/.kernel"
     os.mkdir(keep)
     _mount(kernel_dir, keep, None, MS_BIND)
+    old_tmp = f"{sandbox.SCRATCH}/.tmp"
+    os.mkdir(old_tmp)
+    _mount("/tmp", old_tmp, None, MS_BIND | MS_REC)
+    under_tmp = [tree for tree in sandbox.read_only_trees() if Path("/tmp") in tree.parents]
     _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=1777")
+    _bind_read_only(under_tmp, old_tmp)
     if os.path.isdir("/dev/shm"):
         # fresh, and (as in a cold sandbox) not writable by a kernel with a uid of its own
         _mount("tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={size},mode=0755")
@@ -290,8 +293,9 @@ def _private_filesystem(request: dict) -> None:
         _mount("tmpfs", base, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
     os.makedirs(kernel_dir)
     _mount(keep, kernel_dir, None, MS_BIND)
-    _check(_libc.umount2(keep.encode(), MNT_DETACH), "umount")
-    os.rmdir(keep)
+    for folder in (keep, old_tmp):
+        _check(_libc.umount2(folder.encode(), MNT_DETACH), f"umount {folder}")
+        os.rmdir(folder)
     notebook = Path(sandbox.SCRATCH) / request["notebook_name"]
     notebook.write_bytes(base64.b64decode(request["notebook"]))
     notebook.chmod(0o600)
@@ -299,6 +303,15 @@ def _private_filesystem(request: dict) -> None:
     if uid is not None:
         for path in (sandbox.SCRATCH, str(notebook)):
             os.chown(path, uid, uid)
+
+
+def _bind_read_only(trees: list[Path], old_tmp: str) -> None:
+    """The read-only trees a kernel needs that live under /tmp (an environment or a course
+    checkout there, as in a CI clone), back on top of the fresh /tmp, read-only again."""
+    for tree in trees:
+        os.makedirs(tree, exist_ok=True)
+        _mount(f"{old_tmp}/{tree.relative_to('/tmp')}", str(tree), None, MS_BIND | MS_REC)
+        _mount("none", str(tree), None, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
 def _init(request: dict, errors: int) -> int:

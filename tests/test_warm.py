@@ -52,8 +52,13 @@ facts = {
     "server_folder": listing(SERVER), "kernels": listing(SERVER + "/kernels"),
     "server_socket": os.path.exists(SERVER + "/control/server.sock"),
 }
-import numpy
+import numpy, rnngraded
 facts["random"] = float(numpy.random.rand())
+try:
+    open(os.path.join(os.path.dirname(rnngraded.__file__), "planted.py"), "w").close()
+    facts["package_writable"] = True
+except OSError:
+    facts["package_writable"] = False
 for folder in (".", "/tmp", "/dev/shm"):
     mine = "mine-" + os.path.basename(os.path.dirname(CONNECTION))
     try:
@@ -134,6 +139,12 @@ def own_sandbox_processes(seconds: float = 10) -> list[str]:
         time.sleep(0.2)
 
 
+def tops_under_tmp() -> set[str]:
+    """What of the read-only trees shows in /tmp (an environment or checkout kept there)."""
+    return {tree.relative_to("/tmp").parts[0] for tree in sandbox.read_only_trees()
+            if Path("/tmp") in tree.parents}
+
+
 def check_confined(facts: list[dict], cold: dict, server, own_uids: bool) -> None:
     first, second, again = facts
     for seen in facts:
@@ -150,7 +161,9 @@ def check_confined(facts: list[dict], cold: dict, server, own_uids: bool) -> Non
         assert not seen["server_socket"], "a kernel must not reach the fork server"
         assert seen["server_folder"] == ["kernels"], seen["server_folder"]
         assert seen["kernels"] == [Path(seen["connection_folder"]).name], seen["kernels"]
-        assert [f for f in seen["tmp"] if not f.startswith("mine-")] == [server.base.name]
+        assert {f for f in seen["tmp"] if not f.startswith("mine-")} == \
+            {server.base.name} | tops_under_tmp(), seen["tmp"]
+        assert seen["package_writable"] is False, "the course package stays read-only"
     assert first["connection_folder"] != second["connection_folder"]
     # the second kernel wrote into its scratch folder, /tmp and /dev/shm: the first sees none
     own = "mine-" + Path(first["connection_folder"]).name
