@@ -113,28 +113,28 @@ def material(root: Path, assignment: str) -> Material:
     with tempfile.TemporaryDirectory(prefix="rnngraded-material-") as tmp:
         path = Path(tmp) / "gradebook.db"
         with Gradebook(course.db_url(root)) as gb:
-            path.write_bytes(_empty_gradebook(_schema_version(gb)))
-        with Gradebook(course.db_url(root)) as gb, Gradebook(f"sqlite:///{path}") as copy:
             try:
                 found = gb.find_assignment(assignment)
             except MissingEntry:
                 raise SystemExit(f"{assignment} is not in the gradebook: generate its release "
                                  f"first (make release)") from None
-            copy.add_assignment(assignment, duedate=found.duedate)
-            for nb in found.notebooks:
-                copy.add_notebook(nb.name, assignment)
-                for cell in nb.grade_cells:
-                    copy.add_grade_cell(cell.name, nb.name, assignment, max_score=cell.max_score,
-                                        cell_type=cell.cell_type)
-                for cell in nb.solution_cells:
-                    copy.add_solution_cell(cell.name, nb.name, assignment)
-                for cell in nb.task_cells:
-                    copy.add_task_cell(cell.name, nb.name, assignment, max_score=cell.max_score,
-                                       cell_type=cell.cell_type)
-                for cell in nb.source_cells:
-                    copy.add_source_cell(cell.name, nb.name, assignment, cell_type=cell.cell_type,
-                                         locked=cell.locked, source=cell.source,
-                                         checksum=cell.checksum)
+            path.write_bytes(_empty_gradebook(_schema_version(gb)))
+            with Gradebook(f"sqlite:///{path}") as copy:
+                copy.add_assignment(assignment, duedate=found.duedate)
+                for nb in found.notebooks:
+                    copy.add_notebook(nb.name, assignment)
+                    for cell in nb.grade_cells:
+                        copy.add_grade_cell(cell.name, nb.name, assignment,
+                                            max_score=cell.max_score, cell_type=cell.cell_type)
+                    for cell in nb.solution_cells:
+                        copy.add_solution_cell(cell.name, nb.name, assignment)
+                    for cell in nb.task_cells:
+                        copy.add_task_cell(cell.name, nb.name, assignment, max_score=cell.max_score,
+                                           cell_type=cell.cell_type)
+                    for cell in nb.source_cells:
+                        copy.add_source_cell(cell.name, nb.name, assignment,
+                                             cell_type=cell.cell_type, locked=cell.locked,
+                                             source=cell.source, checksum=cell.checksum)
         gradebook = path.read_bytes()
     return Material(assignment, (root / course.CONFIG_FILE).read_text(), gradebook,
                     read_tree(root / "source" / assignment))

@@ -159,8 +159,8 @@ def command(inner: list[str], *, limits: Limits, kernel_dir: Path | None = None,
             "--unshare-cgroup-try", "--die-with-parent", "--new-session",
             "--hostname", "sandbox"]
     if not as_root():
-        argv += ["--unshare-user", "--uid", "1000", "--gid", "1000",
-                 "--cap-drop", "ALL", "--disable-userns"]
+        argv += ["--unshare-user", "--uid", "1000", "--gid", "1000", "--cap-drop", "ALL",
+                 "--disable-userns"]
     size = str(limits.scratch_mb * 1024 * 1024)
     # /tmp first: a tmpfs mounted later would hide whatever was bound beneath it (a course
     # package in a checkout under /tmp).
