@@ -35,7 +35,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from nbgrader.utils import is_grade, is_locked, is_solution
 from traitlets import Bool, Integer
 
-from rnngraded import judge, sandbox, timing
+from rnngraded import judge, notebooks, sandbox, timing
 from rnngraded.notebooks import FAULT_NAMES
 
 FAULTS = FAULT_NAMES  # error names the grader writes into a notebook, for the grade report
@@ -69,6 +69,25 @@ class KernelFault(Exception):
 def error_output(ename: str, evalue: str) -> NotebookNode:
     return NotebookNode(output_type="error", ename=ename, evalue=evalue,
                         traceback=[f"{ename}: {evalue}"])
+
+
+def partial_credit_outputs(points: float, verdict: judge.Verdict) -> list[NotebookNode]:
+    """What nbgrader reads as partial credit: the failed parts' messages on stdout, then the
+    points earned as the cell's result (nbgrader's ``determine_grade``)."""
+    earned = round(points * verdict.fraction, 2)
+    text = f"{notebooks.PARTIAL_CREDIT}: {earned:g} of {points:g} points.\n{verdict.message}\n"
+    return [NotebookNode(output_type="stream", name="stdout", text=text),
+            NotebookNode(output_type="execute_result", execution_count=None, metadata={},
+                         data={"text/plain": f"{earned:g}"})]
+
+
+def verdict_outputs(cell, verdict: judge.Verdict) -> list[NotebookNode]:
+    if verdict.passed:
+        return []
+    points = float(cell.metadata.nbgrader.get("points", 0))
+    if verdict.fraction > 0 and points > 0:
+        return partial_credit_outputs(points, verdict)
+    return [error_output(verdict.ename, verdict.message)]
 
 
 def is_test(cell) -> bool:
@@ -279,7 +298,7 @@ class GuardedExecute(Execute):
                        if c.get("metadata", {}).get("nbgrader", {}).get("solution")
                        and c.metadata.nbgrader.get("grade_id")}
             verdict = judge.decide(cell.source, setup, found, seed, answers, shared)
-        cell.outputs = [] if verdict.passed else [error_output(verdict.ename, verdict.message)]
+        cell.outputs = verdict_outputs(cell, verdict)
         cell.metadata.setdefault("rnngraded", {})["seconds"] = round(time.monotonic() - started,
                                                                      3)
         return cell

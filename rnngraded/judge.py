@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ast
 import base64
+import contextlib
 import functools
 import io
 import json
@@ -48,6 +49,44 @@ class Verdict:
     passed: bool
     ename: str = ""
     message: str = ""
+    fraction: float = 0.0  # of the cell's points earned when not passed (partial credit)
+
+
+# --- partial credit ---------------------------------------------------------------------------
+
+_parts: list[tuple[str, float, str | None]] = []  # (label, weight, failure message or None)
+
+
+@contextlib.contextmanager
+def part(label: str, weight: float = 1.0):
+    """One independent check of a judgement, worth ``weight`` shares of the cell's points.
+
+    ``with judge.part("rows with nothing to attend to", 1): ...``: an ``AssertionError`` inside
+    costs this part's share only, and its message (prefixed with ``label``) reaches the student;
+    the judgement goes on with the next part. Write the main behaviour first, edge cases after.
+    Any other failure outside a part still costs the whole cell."""
+    if weight <= 0:
+        raise ValueError(f"a part's weight must be positive, got {weight}")
+    try:
+        yield
+    except AssertionError as err:
+        _parts.append((label, float(weight), str(err)))
+    else:
+        _parts.append((label, float(weight), None))
+
+
+def _parts_verdict() -> Verdict:
+    """The verdict of a judgement that ran to its end, from the parts it recorded."""
+    failed = [(label, message) for label, _, message in _parts if message is not None]
+    if not failed:
+        return Verdict(True)
+    total = sum(weight for _, weight, _ in _parts)
+    earned = sum(weight for _, weight, message in _parts if message is None)
+    message = "\n".join(f"[{label}] {text}" for label, text in failed)
+    if earned:
+        passed = [label for label, _, text in _parts if text is None]
+        message += "\n(passed: " + "; ".join(passed) + ")"
+    return Verdict(False, "AssertionError", message, earned / total)
 
 
 # --- the test's source ------------------------------------------------------------------------
@@ -455,6 +494,7 @@ def decide(source: str, setup_source: str, found, seed: int,
     :func:`shared_code`."""
     _answers.clear()
     _answers.update(answers or {})
+    _parts.clear()
     namespace: dict = {"__name__": "rnngraded_judgement"}
     exec(_compiled(setup_imports(setup_source) + "\nfrom rnngraded import checks, judge\n",
                    "<judge setup>"), namespace)
@@ -474,7 +514,7 @@ def decide(source: str, setup_source: str, found, seed: int,
     except Exception as err:  # the answer's data made the judgement itself fail
         return Verdict(False, "AssertionError", f"your answer could not be checked: "
                                                 f"{type(err).__name__}: {err}")
-    return Verdict(True)
+    return _parts_verdict()
 
 
 def run_hidden_tests(evidence_function, judge_function, seed: int | None = None) -> None:
@@ -486,4 +526,8 @@ def run_hidden_tests(evidence_function, judge_function, seed: int | None = None)
 
     seed = random.randrange(2**31) if seed is None else seed
     data = json.loads(json.dumps({"evidence": evidence.plain(evidence_function(seed))}))
+    _parts.clear()
     judge_function(decode(data["evidence"]), seed)
+    verdict = _parts_verdict()
+    if not verdict.passed:
+        raise AssertionError(f"{verdict.fraction:.0%} of the points: {verdict.message}")

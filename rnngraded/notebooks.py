@@ -76,8 +76,13 @@ def strip_outputs(nb: NotebookNode) -> NotebookNode:
     return nb
 
 
+# The first word of a partly passed test's output (rnngraded.grading.partial_credit_outputs).
+PARTIAL_CREDIT = "PartialCredit"
+
+
 def error_messages(nb: NotebookNode) -> dict[str, str]:
-    """For each graded cell that raised, ``"ErrorName: message"``."""
+    """For each graded cell that raised, ``"ErrorName: message"``; for each that earned partial
+    credit, ``"PartialCredit: N of M points."`` and the failed parts' messages."""
     messages = {}
     for cell in nb.cells:
         cell_id = grade_id(cell)
@@ -86,6 +91,9 @@ def error_messages(nb: NotebookNode) -> dict[str, str]:
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 messages[cell_id] = f"{output.get('ename')}: {output.get('evalue')}".strip()
+            elif (output.get("output_type") == "stream"
+                  and str(output.get("text", "")).startswith(PARTIAL_CREDIT + ":")):
+                messages[cell_id] = str(output["text"]).strip()
     return messages
 
 

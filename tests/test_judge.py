@@ -210,3 +210,72 @@ def test_a_subclass_of_the_expected_error_counts():
     judge.expect_raised(judge.Record({"raised": data}), "ValueError", "an empty mask")
     with pytest.raises(AssertionError, match="expected TypeError"):
         judge.expect_raised(judge.Record({"raised": data}), "TypeError", "an empty mask")
+
+
+PARTS_TEST = '''### BEGIN HIDDEN TESTS
+from rnngraded import checks, evidence, judge
+
+def _evidence(seed):
+    return {"main": evidence.call(safe_divide, np.array([6.0]), np.array([3.0])),
+            "zero": evidence.call(safe_divide, np.array([1.0]), np.array([0.0]))}
+
+def _judge(found, seed):
+    with judge.part("main behaviour", 2):
+        checks.check_close(judge.returned(found["main"], "safe_divide"), np.array([2.0]), "a / b")
+    with judge.part("division by zero", 1):
+        checks.check_close(judge.returned(found["zero"], "safe_divide"), np.array([0.0]),
+                           "a / 0", hint="the convention is 0 where b == 0")
+### END HIDDEN TESTS
+'''
+
+
+@pytest.mark.parametrize("answer, passed, fraction, words", [
+    ("def safe_divide(a, b):\n    return np.where(b == 0, 0.0, a / np.where(b == 0, 1, b))",
+     True, 0.0, ""),
+    ("def safe_divide(a, b):\n    return a / b", False, 2 / 3,
+     "[division by zero] a / 0 contains inf or nan: the convention is 0"),
+    ("def safe_divide(a, b):\n    return a * 0 + 1", False, 0.0, "[main behaviour]"),
+    ("def safe_divide(a, b):\n    raise NotImplementedError()", False, 0.0, ""),
+])
+def test_parts_earn_their_share_of_the_points(answer, passed, fraction, words):
+    namespace: dict = {"np": np}
+    exec(answer, namespace)
+    found = kernel_round_trip(judge.kernel_code(PARTS_TEST, 3, "n", SETUP), namespace, "n")
+    verdict = judge.decide(PARTS_TEST, SETUP, found, 3)
+    assert verdict.passed is passed, verdict
+    assert verdict.fraction == pytest.approx(fraction)
+    assert words in verdict.message, verdict.message
+    if 0 < fraction < 1:
+        assert "(passed: main behaviour)" in verdict.message
+
+
+def test_partial_credit_is_what_nbgrader_reads_as_the_cells_points():
+    from nbformat import NotebookNode
+    from nbgrader.utils import determine_grade
+
+    from rnngraded import grading, notebooks
+
+    cell = NotebookNode(cell_type="code", source="", outputs=[], metadata=NotebookNode(
+        nbgrader=NotebookNode(grade=True, solution=False, locked=True, points=3,
+                              grade_id="safe_divide_tests")))
+    verdict = judge.Verdict(False, "AssertionError", "[division by zero] a / 0 is nan", 2 / 3)
+    cell.outputs = grading.verdict_outputs(cell, verdict)
+    assert determine_grade(cell) == (2.0, 3.0)
+    nb = NotebookNode(cells=[cell])
+    assert notebooks.error_messages(nb)["safe_divide_tests"].startswith(
+        "PartialCredit: 2 of 3 points.\n[division by zero] a / 0 is nan")
+    cell.outputs = grading.verdict_outputs(cell, judge.Verdict(False, "AssertionError", "no", 0))
+    assert determine_grade(cell) == (0, 3.0)
+    cell.outputs = grading.verdict_outputs(cell, judge.Verdict(True))
+    assert determine_grade(cell) == (3.0, 3.0)
+
+
+def test_the_instructors_run_fails_on_a_failed_part():
+    def nan_at_zero(a, b):
+        return np.where(b == 0, np.nan, a / np.where(b == 0, 1, b))
+
+    namespace: dict = {"np": np, "safe_divide": nan_at_zero}
+    exec(compile("import numpy as np\nfrom rnngraded import checks, evidence, judge\n" +
+                 judge.judge_code(PARTS_TEST), "<t>", "exec"), namespace)
+    with pytest.raises(AssertionError, match="67% of the points"):
+        judge.run_hidden_tests(namespace["_evidence"], namespace["_judge"], seed=1)
