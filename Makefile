@@ -8,13 +8,14 @@ PYTHON := $(BIN)/python
 export PATH := $(BIN):$(PATH)
 STAMP  := $(VENV)/.installed
 
-.PHONY: help setup demo release grade feedback export table check test test-quick bench bench-class \
+.PHONY: help setup demo release grade feedback export table check test test-quick bench bench-class bench-student \
 	lint lab clean
 
 help:
 	@echo "Learners:    make setup | make lab | make check NB=path/to/notebook.ipynb"
 	@echo "Instructors: make release | make grade | make feedback | make export | make table"
 	@echo "Course:      make demo | make test | make test-quick | make bench | make bench-class"
+	@echo "             make bench-student"
 	@echo "             make lint | make clean"
 
 setup: $(STAMP)
@@ -72,6 +73,12 @@ bench: $(STAMP)
 # every submission the same score; prints both wall times and the speed-up. Takes over an hour.
 bench-class: $(STAMP)
 	$(PYTHON) -m rnngraded bench-class $(if $(STUDENTS),--students $(STUDENTS))
+
+# Each chapter top to bottom as a learner runs it (reference answers, not under grading, one
+# thread): seconds per chapter against the 180 s budget, the slowest cells; last line
+# `slowest chapter: N s`. CHAPTERS="02_bptt 03_lstm_gru" runs only those.
+bench-student: $(STAMP)
+	$(PYTHON) -m rnngraded bench-student $(CHAPTERS)
 
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .

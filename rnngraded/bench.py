@@ -1,10 +1,13 @@
 """Grading-time budgets: autograde time of each chapter's solution against the *floor*, the
-same nbgrader autograde of a notebook that only imports numpy, torch and matplotlib; and a
-synthetic class graded by stock nbgrader and by the course's grader (``bench-class``)."""
+same nbgrader autograde of a notebook that only imports numpy, torch and matplotlib; a
+synthetic class graded by stock nbgrader and by the course's grader (``bench-class``); and a
+learner's run of each chapter, top to bottom, against its budget (``bench-student``)."""
 
 from __future__ import annotations
 
+import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -563,4 +566,113 @@ def class_report(bench: ClassBench) -> str:
                  f"{smaller}) give every cell the same score as stock nbgrader")
     lines.extend(mismatches)
     lines.append(f"class grading: {bench.ratio:.1f}x stock nbgrader")
+    return "\n".join(lines)
+
+
+# --- a learner's run (bench-student) ----------------------------------------------------------
+
+LEARNER_BUDGET = 180.0  # seconds per chapter, top to bottom, on a 2-core machine
+STALE_BAR = re.compile(r"(?<!\d)0%\|")
+
+
+def learner_notebook(root: Path, chapter: str) -> NotebookNode:
+    """The chapter as a learner who wrote the reference answers has it: the source with its
+    hidden tests taken out (what the release keeps, plus the solutions)."""
+    from rnngraded import judge
+
+    nb = course.source_notebook(root, chapter)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.source = judge.HIDDEN.sub("", cell.source)
+    return nb
+
+
+def learner_environment() -> dict[str, str]:
+    """This process's environment as a learner's kernel has it: not under grading, numpy's
+    BLAS on one thread (the notebooks put torch on one thread themselves)."""
+    env = {k: v for k, v in os.environ.items() if k != "NBGRADER_EXECUTION"}
+    env.update({name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                       "MKL_NUM_THREADS")})
+    return env
+
+
+@dataclass
+class LearnerRun:
+    chapter: str
+    seconds: float
+    cell_seconds: dict[int, float]
+    notebook: NotebookNode
+
+    def slowest(self, count: int = 3) -> list[tuple[int, float]]:
+        return sorted(self.cell_seconds.items(), key=lambda item: -item[1])[:count]
+
+    def silent_results(self) -> list[int]:
+        """Results cells (tagged ``results``) whose code cell above showed nothing."""
+        silent, above = [], None
+        for index, cell in enumerate(self.notebook.cells):
+            if cell.cell_type == "code":
+                above = cell
+            elif "results" in cell.get("metadata", {}).get("tags", []):
+                if above is None or not above.get("outputs"):
+                    silent.append(index)
+        return silent
+
+    def stale_bars(self) -> list[int]:
+        """Cells whose saved output still shows a progress bar at 0%."""
+        stale = []
+        for index, cell in enumerate(self.notebook.cells):
+            for output in cell.get("outputs", []):
+                text = output.get("text", "") or output.get("data", {}).get("text/plain", "")
+                if STALE_BAR.search(str(text)):
+                    stale.append(index)
+        return sorted(set(stale))
+
+
+def _cell_seconds(cell) -> float | None:
+    from datetime import datetime
+
+    stamps = cell.get("metadata", {}).get("execution", {})
+    start, end = stamps.get("iopub.execute_input"), stamps.get("shell.execute_reply")
+    if not start or not end:
+        return None
+    parse = datetime.fromisoformat
+    return (parse(end.replace("Z", "+00:00")) - parse(start.replace("Z", "+00:00"))
+            ).total_seconds()
+
+
+def learner_run(root: Path, chapter: str, timeout: int = 1800) -> LearnerRun:
+    """Run the chapter top to bottom in a fresh kernel, as a learner would."""
+    from nbclient import NotebookClient
+
+    nb = learner_notebook(root, chapter)
+    with tempfile.TemporaryDirectory(prefix="rnngraded-learner-") as work:
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                                resources={"metadata": {"path": work}})
+        started = time.perf_counter()
+        client.execute(env=learner_environment())
+        seconds = time.perf_counter() - started
+    cells = {i: s for i, c in enumerate(nb.cells) if c.cell_type == "code"
+             and (s := _cell_seconds(c)) is not None}
+    return LearnerRun(chapter, seconds, cells, nb)
+
+
+def first_line(cell) -> str:
+    lines = [ln for ln in cell.source.splitlines() if ln.strip() and not ln.startswith("#")]
+    return (lines[0] if lines else "").strip()[:60]
+
+
+def learner_report(runs: list[LearnerRun]) -> str:
+    lines = [f"{'chapter':<24} {'seconds':>8}  slowest cells (index: seconds, first line)"]
+    for run in runs:
+        slow = "; ".join(f"{i}: {s:.0f} s {first_line(run.notebook.cells[i])!r}"
+                         for i, s in run.slowest())
+        over = "  OVER BUDGET" if run.seconds > LEARNER_BUDGET else ""
+        lines.append(f"{run.chapter:<24} {run.seconds:8.1f}  {slow}{over}")
+        if run.silent_results():
+            lines.append(f"  results cells with nothing printed above them: {run.silent_results()}")
+        if run.stale_bars():
+            lines.append(f"  cells whose saved output shows a bar at 0%: {run.stale_bars()}")
+    lines.append(f"budget: {LEARNER_BUDGET:.0f} s per chapter")
+    slowest = max(runs, key=lambda r: r.seconds)
+    lines.append(f"slowest chapter: {slowest.seconds:.0f} s")
     return "\n".join(lines)

@@ -292,6 +292,23 @@ def cmd_bench_class(root: Path, args) -> None:
         raise SystemExit(1)
 
 
+def cmd_bench_student(root: Path, args) -> None:
+    from rnngraded import bench
+
+    chapters = args.chapters or course.assignments(root)
+    unknown = sorted(set(chapters) - set(course.assignments(root)))
+    if unknown:
+        raise SystemExit(f"no such chapter: {', '.join(unknown)}")
+    runs = []
+    for chapter in chapters:
+        run = bench.learner_run(root, chapter)
+        print(f"{chapter}: {run.seconds:.1f} s", flush=True)
+        if args.save:
+            notebooks.write(run.notebook, Path(args.save) / f"{chapter}.ipynb")
+        runs.append(run)
+    print(bench.learner_report(runs))
+
+
 COMMANDS = {
     "release": (cmd_release, "regenerate release/ from source/ (all chapters or those named)"),
     "grade": (cmd_grade, "autograde everything in submitted/ and print the grade table"),
@@ -305,6 +322,8 @@ COMMANDS = {
     "bench-class": (cmd_bench_class, "grade a synthetic class with stock nbgrader (serial) and "
                                      "with the course's grader (2 workers, then 1), compare "
                                      "every score and the wall times"),
+    "bench-student": (cmd_bench_student, "run each chapter top to bottom as a learner would "
+                                         "(reference answers, one thread) and time it"),
 }
 
 
@@ -334,6 +353,10 @@ def main(argv: list[str] | None = None) -> int:
                            help="grade in DIR (new or empty; kept afterwards, with each run's "
                                 "scratch course and make grade's output) instead of a "
                                 "temporary folder")
+        if name == "bench-student":
+            p.add_argument("chapters", nargs="*", help="chapter ids (default: all)")
+            p.add_argument("--save", metavar="DIR",
+                           help="keep each executed notebook in DIR, to read what it printed")
         if name == "check":
             p.add_argument("notebook", help="path to the notebook to check")
         if name in ("grade", "demo"):
