@@ -69,11 +69,11 @@ def format_check(grade: SubmissionGrade) -> str:
             lines.append(f"  {cell.grade_id:<{width}} {'-':>5} / {cell.max_score:<4g} "
                          "graded by your instructor")
             continue
-        mark = "ok  " if cell.score == cell.max_score else "FAIL"
-        score = f"{cell.score or 0:>5g} / {cell.max_score:<4g}"
-        lines.append(f"  {cell.grade_id:<{width}} {score} {mark}")
-        if cell.message and cell.score != cell.max_score:
-            lines.append(f"      {describe(cell.message)}")
+        score = cell.score or 0
+        mark = "ok  " if score == cell.max_score else "PART" if score > 0 else "FAIL"
+        lines.append(f"  {cell.grade_id:<{width}} {score:>5g} / {cell.max_score:<4g} {mark}")
+        if cell.message and score != cell.max_score:
+            lines.extend(f"      {line}" for line in describe(cell.message).splitlines())
     return "\n".join(lines)
 
 

@@ -207,6 +207,18 @@ def test_format_table_and_check():
     assert len(score_columns) == 1, f"scores out of column:\n{report}"
 
 
+def test_check_shows_partial_credit_with_each_failed_part():
+    message = ("PartialCredit: 2 of 3 points.\n[rows with no allowed position] they must be "
+               "all zeros\n(passed: main behaviour)")
+    grade = course.SubmissionGrade("ada", "04_seq2seq_attention", [
+        course.CellGrade("masked_softmax_tests", 2.0, 3.0, True, message)])
+    report = cli.format_check(grade).splitlines()
+    assert report[1].split()[1:] == ["2", "/", "3", "PART"]
+    assert report[2:] == ["      PartialCredit: 2 of 3 points.",
+                          "      [rows with no allowed position] they must be all zeros",
+                          "      (passed: main behaviour)"]
+
+
 def test_grading_streams_send_stderr_to_stdout_only_under_grading(monkeypatch):
     import sys
 
