@@ -1,4 +1,4 @@
-# expect: raised RuntimeError
+# expect: h0 is float32 but x is float64
 # why: builds the default h0 with torch.zeros, which is float32 whatever x's dtype is.
 class MyRNN(nn.Module):
     def __init__(self, input_size, hidden_size, num_layers=1):

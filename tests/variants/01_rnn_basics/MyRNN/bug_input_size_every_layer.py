@@ -1,5 +1,5 @@
-# expect: previous layer's output
-# why: gives every layer input_size inputs (breaks as soon as num_layers > 1 and D != H).
+# expect: not the input x
+# why: believes every layer reads x: gives every layer input_size inputs and feeds it x.
 class MyRNN(nn.Module):
     def __init__(self, input_size, hidden_size, num_layers=1):
         super().__init__()
@@ -18,7 +18,7 @@ class MyRNN(nn.Module):
         for l in range(self.num_layers):
             h, steps = h0[l], []
             for t in range(x.shape[1]):
-                h = torch.tanh(out[:, t] @ getattr(self, f"weight_ih_l{l}").T + getattr(self, f"bias_ih_l{l}")
+                h = torch.tanh(x[:, t] @ getattr(self, f"weight_ih_l{l}").T + getattr(self, f"bias_ih_l{l}")
                                + h @ getattr(self, f"weight_hh_l{l}").T + getattr(self, f"bias_hh_l{l}"))
                 steps.append(h)
             out = torch.stack(steps, 1)

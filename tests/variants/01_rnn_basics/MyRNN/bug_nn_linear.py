@@ -1,5 +1,5 @@
-# expect: nn.RNN has
-# why: builds each layer from two nn.Linear modules, so the parameters are named ih_l0.weight etc.
+# expect: contains nn.Linear
+# why: builds each layer from two nn.Linear modules (so the parameters are also named ih_l0.weight etc.).
 class MyRNN(nn.Module):
     def __init__(self, input_size, hidden_size, num_layers=1):
         super().__init__()
