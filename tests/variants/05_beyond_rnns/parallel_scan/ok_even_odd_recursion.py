@@ -2,7 +2,7 @@
 def parallel_scan(a, b, h0):
     def scan(a, b):
         T = a.shape[0]
-        if T == 1:
+        if T <= 1:  # one step, or none
             return b
         m = 2 * (T // 2)
         inner = scan(a[1:m:2] * a[0:m:2], a[1:m:2] * b[0:m:2] + b[1:m:2])

@@ -1,4 +1,4 @@
 # expect: three gates look at the cell
-# why: reads only the forget-gate equation shown in the exercise sheet.
+# why: counts a peephole on the forget gate only.
 def peephole_extra_params(hidden_size):
     return hidden_size
