@@ -1,4 +1,4 @@
-# expect: delta_1 @ W_hh
+# expect: wrong orientation
 # why: sends the gradient back with delta @ W_hh.T, as if the forward pass were h @ W_hh.
 def rnn_backward(dhs, x, h0, W_xh, W_hh, b):
     T = x.shape[1]

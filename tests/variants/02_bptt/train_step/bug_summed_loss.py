@@ -1,4 +1,4 @@
-# expect: summed over positions
+# expect: summed over all B*T positions, not averaged
 # why: reduction="sum" instead of the mean over all positions.
 def train_step(model, optimizer, inputs, targets, clip=None, max_norm=1.0, clip_value=0.5):
     optimizer.zero_grad()
