@@ -1,5 +1,5 @@
-# expect: the sheet's equations give
-# why: gives every gate two biases, PyTorch-style, where the sheet has one.
+# expect: the equations of this section give
+# why: gives every gate two biases, PyTorch-style, where the equations have one.
 class ScratchLSTM(nn.Module):
     def __init__(self, input_dim, hidden_dim, num_classes):
         super().__init__()

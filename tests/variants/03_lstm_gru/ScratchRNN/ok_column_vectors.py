@@ -1,4 +1,4 @@
-# why: the sheet's column-vector form, W h + b with states as (H, B) columns.
+# why: the column-vector form of the equations, W h + b with states as (H, B) columns.
 class ScratchRNN(nn.Module):
     def __init__(self, input_dim, hidden_dim, num_classes):
         super().__init__()
