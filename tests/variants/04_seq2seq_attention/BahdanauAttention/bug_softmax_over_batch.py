@@ -7,8 +7,10 @@ class BahdanauAttention(nn.Module):
         self.W_k = nn.Linear(key_dim, attn_dim, bias=False)
         self.v = nn.Linear(attn_dim, 1, bias=False)
 
-    def forward(self, query, keys, mask=None):
-        scores = self.v(torch.tanh(self.W_q(query).unsqueeze(1) + self.W_k(keys))).squeeze(-1)
+    def forward(self, query, keys, mask=None, projected_keys=None):
+        if projected_keys is None:
+            projected_keys = self.W_k(keys)
+        scores = self.v(torch.tanh(self.W_q(query).unsqueeze(1) + projected_keys)).squeeze(-1)
         if mask is not None:
             scores = scores.masked_fill(~mask.bool(), float("-inf"))
         weights = torch.nan_to_num(torch.softmax(scores, dim=0), nan=0.0)

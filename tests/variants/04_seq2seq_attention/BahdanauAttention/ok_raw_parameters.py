@@ -6,8 +6,10 @@ class BahdanauAttention(nn.Module):
         self.W_k = nn.Parameter(torch.randn(attn_dim, key_dim) / key_dim ** 0.5)
         self.v = nn.Parameter(torch.randn(attn_dim) / attn_dim ** 0.5)
 
-    def forward(self, query, keys, mask=None):
-        hidden = torch.tanh(torch.einsum("bq,aq->ba", query, self.W_q)[:, None] + torch.einsum("bsk,ak->bsa", keys, self.W_k))
+    def forward(self, query, keys, mask=None, projected_keys=None):
+        if projected_keys is None:
+            projected_keys = torch.einsum("bsk,ak->bsa", keys, self.W_k)
+        hidden = torch.tanh(torch.einsum("bq,aq->ba", query, self.W_q)[:, None] + projected_keys)
         scores = hidden @ self.v
         if mask is not None:
             scores = torch.where(mask.bool(), scores, torch.full_like(scores, -1e30))

@@ -3,6 +3,8 @@ import heapq
 
 def beam_search(step_fn, initial_state, sos_token, eos_token, beam_width=5, max_length=50,
                 length_alpha=0.7):
+    if max_length <= 0:
+        return []
     beams = [(0.0, (), sos_token, initial_state)]
     done = []
     for _ in range(max_length):

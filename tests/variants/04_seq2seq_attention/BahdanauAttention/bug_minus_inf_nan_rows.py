@@ -1,0 +1,17 @@
+# expect: rows with no allowed position must be all zeros
+# why: masks with -inf and keeps the softmax as it is: a row with no allowed key is NaN.
+class BahdanauAttention(nn.Module):
+    def __init__(self, query_dim, key_dim, attn_dim):
+        super().__init__()
+        self.W_q = nn.Linear(query_dim, attn_dim, bias=False)
+        self.W_k = nn.Linear(key_dim, attn_dim, bias=False)
+        self.v = nn.Linear(attn_dim, 1, bias=False)
+
+    def forward(self, query, keys, mask=None, projected_keys=None):
+        if projected_keys is None:
+            projected_keys = self.W_k(keys)
+        scores = self.v(torch.tanh(self.W_q(query).unsqueeze(1) + projected_keys)).squeeze(-1)
+        if mask is not None:
+            scores = scores.masked_fill(~mask.bool(), float("-inf"))
+        weights = torch.softmax(scores, dim=-1)
+        return (weights.unsqueeze(1) @ keys).squeeze(1), weights
