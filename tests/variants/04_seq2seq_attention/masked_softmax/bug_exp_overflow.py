@@ -4,4 +4,5 @@ def masked_softmax(scores, mask, dim=-1):
     allowed = torch.as_tensor(mask).bool()
     e = torch.exp(scores) * allowed
     total = e.sum(dim=dim, keepdim=True)
-    return torch.where(total > 0, e / torch.where(total > 0, total, torch.ones_like(total)), torch.zeros_like(e))
+    safe = torch.where(total > 0, total, torch.ones_like(total))
+    return torch.where(total > 0, e / safe, torch.zeros_like(e))
