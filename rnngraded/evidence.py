@@ -52,7 +52,7 @@ def plain(value, depth: int = 0):
     if isinstance(value, int):
         return value if abs(value) < 2**63 else {"object": "int too large"}
     if isinstance(value, float):
-        return value if math.isfinite(value) else {"float": repr(value)}
+        return value if math.isfinite(value) else {"float": repr(float(value))}
     numpy = sys.modules.get("numpy")
     torch = sys.modules.get("torch")
     if numpy is not None and isinstance(value, numpy.ndarray):

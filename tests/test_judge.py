@@ -279,3 +279,9 @@ def test_the_instructors_run_fails_on_a_failed_part():
                  judge.judge_code(PARTS_TEST), "<t>", "exec"), namespace)
     with pytest.raises(AssertionError, match="67% of the points"):
         judge.run_hidden_tests(namespace["_evidence"], namespace["_judge"], seed=1)
+
+
+def test_non_finite_numpy_floats_survive_the_round_trip():
+    sent = evidence.plain([np.float64(-np.inf), np.float64(np.nan), float("inf")])
+    got = judge.decode(json.loads(json.dumps(sent)))
+    assert got[0] == -np.inf and np.isnan(got[1]) and got[2] == np.inf
