@@ -54,9 +54,12 @@ def format_table(grades: list[SubmissionGrade]) -> str:
 
 
 def describe(message: str) -> str:
-    """A failed test's message, with a plain word for an exercise not started."""
+    """A failed test's message, with a plain word for an exercise not started; a partly passed
+    test's failed parts, without the points line (the score column shows them)."""
     if message.startswith("NotImplementedError"):
         return "not done yet: the starter still raises NotImplementedError"
+    if message.startswith(notebooks.PARTIAL_CREDIT + ":"):
+        return message.split("\n", 1)[-1]
     return message
 
 
@@ -70,7 +73,7 @@ def format_check(grade: SubmissionGrade) -> str:
                          "graded by your instructor")
             continue
         score = cell.score or 0
-        mark = "ok  " if score == cell.max_score else "PART" if score > 0 else "FAIL"
+        mark = "ok" if score == cell.max_score else "PART" if score > 0 else "FAIL"
         lines.append(f"  {cell.grade_id:<{width}} {score:>5g} / {cell.max_score:<4g} {mark}")
         if cell.message and score != cell.max_score:
             lines.extend(f"      {line}" for line in describe(cell.message).splitlines())

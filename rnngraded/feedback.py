@@ -22,6 +22,8 @@ from pathlib import Path
 from nbformat import NotebookNode
 from nbgrader.preprocessors import NbGraderPreprocessor
 
+from rnngraded import notebooks
+
 HIDDEN_REGION = re.compile(r"[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[ \t]*\n?", re.S)
 SECRET_REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
 HIDDEN_NOTE = "# (hidden tests ran here; their verdict is shown below)\n"
@@ -36,13 +38,21 @@ def is_test(cell) -> bool:
     return cell.get("cell_type") == "code" and meta.get("grade") and not meta.get("solution")
 
 
+def is_partial_credit(output) -> bool:
+    return (output.get("output_type") == "stream"
+            and str(output.get("text", "")).startswith(notebooks.PARTIAL_CREDIT + ":"))
+
+
 def verdict(cell) -> list[NotebookNode]:
-    """A test cell's outputs reduced to its verdict: the error, if it failed, as one line."""
+    """A test cell's outputs reduced to its verdict: the error, if it failed, as one line; the
+    points and the failed parts' messages, if it passed in part."""
     for output in cell.get("outputs", []):
         if output.get("output_type") == "error":
             line = f"{output.get('ename')}: {output.get('evalue')}"
             return [NotebookNode(output_type="error", ename=output.get("ename"),
                                  evalue=output.get("evalue"), traceback=[line])]
+        if is_partial_credit(output):
+            return [NotebookNode(output_type="stream", name="stdout", text=output["text"])]
     return []
 
 
@@ -77,6 +87,8 @@ def hide_hidden_tests(cell, secrets: set[str] = frozenset()) -> None:
         if output.get("output_type") == "error":
             output["evalue"] = scrub(str(output.get("evalue", "")), secrets)
             output["traceback"] = [f"{output.get('ename')}: {output['evalue']}"]
+        elif is_partial_credit(output):
+            output["text"] = scrub(output["text"], secrets)
 
 
 def known_secrets(resources: dict, config) -> set[str]:

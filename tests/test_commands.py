@@ -27,8 +27,8 @@ def gradebook_state():
 
 def test_check_reports_points_and_messages_without_touching_the_gradebook(tmp_path):
     release = course.release_notebook(ROOT, CHAPTER)
-    bug = (ROOT / "tests/variants" / CHAPTER / "rnn_cell_forward").glob("bug_*.py")
-    answers = {**solutions(CHAPTER), "rnn_cell_forward": sorted(bug)[0].read_text()}
+    bug = ROOT / "tests/variants" / CHAPTER / "rnn_cell_forward" / "bug_no_bias.py"
+    answers = {**solutions(CHAPTER), "rnn_cell_forward": bug.read_text()}
     answers.pop("written_9_2")
     mine = tmp_path / "01_rnn_basics.ipynb"
     notebooks.write(notebooks.with_answers(release, answers), mine)
@@ -38,12 +38,15 @@ def test_check_reports_points_and_messages_without_touching_the_gradebook(tmp_pa
 
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "rnn_cell_forward_tests" in out and "FAIL" in out
     assert "MyRNN_tests" in out and "4 / 4" in out
     assert "graded by your instructor" in out
     lines = out.splitlines()
     failed = lines.index(next(ln for ln in lines if "rnn_cell_forward_tests" in ln))
-    assert "Error" in lines[failed + 1], "the failure message follows the failed exercise"
+    # The main part (random batches) always fails; the saturated edge case may pass with a seed
+    # where the bias barely moves tanh, which earns that part's points.
+    assert re.search(r"rnn_cell_forward_tests\s+\S+ / 3\s+(FAIL|PART)", lines[failed])
+    diagnosis = "\n".join(lines[failed + 1:failed + 4])
+    assert "did you add the bias b?" in diagnosis, "the diagnosis follows the failed exercise"
     assert gradebook_state() == before, "make check must not touch the class gradebook"
 
 
@@ -104,7 +107,10 @@ def test_feedback_shows_messages_but_no_hidden_test_code(demo_course):
         assert not leaked, f"{student}'s feedback shows hidden-test code: {leaked}"
         for cell in grades[student].lost():
             if cell.message:
-                words = re.split(r"[\"'<>&]", cell.message.split(": ", 1)[-1])[0][:30]
+                diagnosis = cell.message
+                if diagnosis.startswith(notebooks.PARTIAL_CREDIT):  # its first failed part
+                    diagnosis = diagnosis.splitlines()[1].split("] ", 1)[-1]
+                words = re.split(r"[\"'<>&]", diagnosis.split(": ", 1)[-1])[0][:30]
                 assert html_escape(words, quote=False) in html, f"{cell.grade_id}: message missing"
 
 

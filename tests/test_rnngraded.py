@@ -214,8 +214,7 @@ def test_check_shows_partial_credit_with_each_failed_part():
         course.CellGrade("masked_softmax_tests", 2.0, 3.0, True, message)])
     report = cli.format_check(grade).splitlines()
     assert report[1].split()[1:] == ["2", "/", "3", "PART"]
-    assert report[2:] == ["      PartialCredit: 2 of 3 points.",
-                          "      [rows with no allowed position] they must be all zeros",
+    assert report[2:] == ["      [rows with no allowed position] they must be all zeros",
                           "      (passed: main behaviour)"]
 
 
@@ -259,6 +258,26 @@ def test_feedback_keeps_only_verdicts_and_cuts_known_hidden_text():
     assert test.outputs[0]["traceback"] == ["AssertionError: f raised ValueError: [hidden]"]
     assert answer.source.startswith("def f(x)"), "the student's own code is shown"
     assert [o["text"] for o in answer.outputs] == [OUTPUTS_NOTE + "\n"]
+
+
+def test_feedback_keeps_a_partly_passed_test_s_points_and_failed_parts():
+    from nbformat.v4 import new_code_cell, new_output
+
+    from rnngraded.feedback import hide_hidden_tests
+
+    hidden = "### BEGIN HIDDEN TESTS\nassert secret_check(f, 12345)\n### END HIDDEN TESTS\n"
+    test = new_code_cell(hidden + "assert f(1) == 2, 'visible'")
+    test.metadata = {"nbgrader": {"grade": True, "solution": False, "grade_id": "f_tests",
+                                  "points": 3}}
+    verdict = ("PartialCredit: 2 of 3 points.\n[rows with no allowed key] got NaN where the "
+               "convention gives zeros: assert secret_check(f, 12345)\n(passed: main behaviour)\n")
+    test.outputs = [new_output("stream", name="stdout", text=verdict),
+                    new_output("execute_result", data={"text/plain": "2"}, execution_count=1)]
+    hide_hidden_tests(test, {"assert secret_check(f, 12345)"})
+    assert [o["output_type"] for o in test.outputs] == ["stream"]
+    text = test.outputs[0]["text"]
+    assert text.startswith("PartialCredit: 2 of 3 points.") and "(passed: main behaviour)" in text
+    assert "the convention gives zeros: [hidden]" in text
 
 
 def test_warnings_under_grading_do_not_quote_source_lines(monkeypatch):
