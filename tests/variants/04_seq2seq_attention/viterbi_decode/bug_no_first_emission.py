@@ -1,0 +1,14 @@
+# expect: the first emission
+# why: delta starts at zero instead of emissions[0].
+def viterbi_decode(emissions, transitions):
+    E = torch.as_tensor(emissions).detach().double().numpy()
+    A = torch.as_tensor(transitions).detach().double().numpy()
+    delta, backpointers = np.zeros(E.shape[1]), []
+    for t in range(1, len(E)):
+        candidates = delta[:, None] + A
+        backpointers.append(candidates.argmax(axis=0))
+        delta = candidates.max(axis=0) + E[t]
+    path = [int(delta.argmax())]
+    for pointers in reversed(backpointers):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1], float(delta.max())
