@@ -38,11 +38,6 @@ def is_test(cell) -> bool:
     return cell.get("cell_type") == "code" and meta.get("grade") and not meta.get("solution")
 
 
-def is_partial_credit(output) -> bool:
-    return (output.get("output_type") == "stream"
-            and str(output.get("text", "")).startswith(notebooks.PARTIAL_CREDIT + ":"))
-
-
 def verdict(cell) -> list[NotebookNode]:
     """A test cell's outputs reduced to its verdict: the error, if it failed, as one line; the
     points and the failed parts' messages, if it passed in part."""
@@ -51,7 +46,7 @@ def verdict(cell) -> list[NotebookNode]:
             line = f"{output.get('ename')}: {output.get('evalue')}"
             return [NotebookNode(output_type="error", ename=output.get("ename"),
                                  evalue=output.get("evalue"), traceback=[line])]
-        if is_partial_credit(output):
+        if notebooks.is_partial_credit(output):
             return [NotebookNode(output_type="stream", name="stdout", text=output["text"])]
     return []
 
@@ -87,7 +82,7 @@ def hide_hidden_tests(cell, secrets: set[str] = frozenset()) -> None:
         if output.get("output_type") == "error":
             output["evalue"] = scrub(str(output.get("evalue", "")), secrets)
             output["traceback"] = [f"{output.get('ename')}: {output['evalue']}"]
-        elif is_partial_credit(output):
+        elif notebooks.is_partial_credit(output):
             output["text"] = scrub(output["text"], secrets)
 
 

@@ -80,6 +80,12 @@ def strip_outputs(nb: NotebookNode) -> NotebookNode:
 PARTIAL_CREDIT = "PartialCredit"
 
 
+def is_partial_credit(output) -> bool:
+    """An output the grader wrote for a partly passed test."""
+    return (output.get("output_type") == "stream"
+            and str(output.get("text", "")).startswith(PARTIAL_CREDIT + ":"))
+
+
 def error_messages(nb: NotebookNode) -> dict[str, str]:
     """For each graded cell that raised, ``"ErrorName: message"``; for each that earned partial
     credit, ``"PartialCredit: N of M points."`` and the failed parts' messages."""
@@ -91,8 +97,7 @@ def error_messages(nb: NotebookNode) -> dict[str, str]:
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 messages[cell_id] = f"{output.get('ename')}: {output.get('evalue')}".strip()
-            elif (output.get("output_type") == "stream"
-                  and str(output.get("text", "")).startswith(PARTIAL_CREDIT + ":")):
+            elif is_partial_credit(output):
                 messages[cell_id] = str(output["text"]).strip()
     return messages
 
