@@ -8,7 +8,7 @@ PYTHON := $(BIN)/python
 export PATH := $(BIN):$(PATH)
 STAMP  := $(VENV)/.installed
 
-.PHONY: help setup demo release grade feedback export table check test test-quick bench bench-class bench-student \
+.PHONY: help setup demo release grade feedback export table check test test-quick bench bench-class bench-student seed-sweep \
 	lint lab clean
 
 help:
@@ -79,6 +79,11 @@ bench-class: $(STAMP)
 # `slowest chapter: N s`. CHAPTERS="02_bptt 03_lstm_gru" runs only those.
 bench-student: $(STAMP)
 	$(PYTHON) -m rnngraded bench-student $(CHAPTERS)
+
+# Each chapter's hidden tests on SEEDS=100 grading seeds for every variant in tests/variants:
+# lists the bugs whose lost parts change with the seed and any correct answer that fails.
+seed-sweep: $(STAMP)
+	$(PYTHON) tests/seed_sweep.py $(CHAPTERS) $(if $(SEEDS),--seeds $(SEEDS))
 
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .
