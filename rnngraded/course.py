@@ -289,30 +289,32 @@ def make_scratch_course(root: Path, folder: Path, assignment_ids: list[str]) -> 
     return folder
 
 
-def autograde_args(assignment: str, sandboxed: bool = True) -> list[str]:
-    """``nbgrader autograde`` of one assignment (or ``*``), regrading everything."""
+def autograde_args(assignment: str, sandboxed: bool = True, warm: bool = False) -> list[str]:
+    """``nbgrader autograde`` of one assignment (or ``*``), regrading everything; ``warm``:
+    fork the sandboxed kernels from one fork server (for a run that grades many notebooks)."""
     return ["autograde", assignment, "--force",
-            *([] if sandboxed else ["--GuardedExecute.sandbox=False"])]
+            *([] if sandboxed else ["--GuardedExecute.sandbox=False"]),
+            *(["--GuardedExecute.warm_kernels=True"] if sandboxed and warm else [])]
 
 
 def grade_in_course(course: Path, assignment: str, submissions: dict[str, NotebookNode],
                     notebook: str, threads: int | None = None, sandboxed: bool = True,
-                    ) -> dict[str, SubmissionGrade]:
+                    warm: bool = False) -> dict[str, SubmissionGrade]:
     """Write the submissions into ``course`` and autograde them in one nbgrader run."""
     for student, nb in submissions.items():
         notebooks.write(nb, course / "submitted" / student / assignment / f"{notebook}.ipynb")
     intake_faults = intake(course, [assignment])
-    nbgrader(autograde_args(assignment, sandboxed), cwd=course, threads=threads, check=False)
+    nbgrader(autograde_args(assignment, sandboxed, warm), cwd=course, threads=threads, check=False)
     return settle(course, assignment, list(submissions), intake_faults)
 
 
 def grade_scratch(root: Path, assignment: str, submissions: dict[str, NotebookNode],
                   workers: int | None = None, keep: Path | None = None,
-                  sandboxed: bool = True) -> dict[str, SubmissionGrade]:
+                  sandboxed: bool = True, warm: bool = False) -> dict[str, SubmissionGrade]:
     """Autograde many submissions of one assignment in scratch courses, ``workers`` at once.
 
     The class gradebook is never touched. ``keep``: a folder to grade in (kept afterwards,
-    one sub-folder per worker) instead of a temporary one.
+    one sub-folder per worker) instead of a temporary one. ``warm``: see :func:`autograde_args`.
     """
     workers = max(1, min(workers or os.cpu_count() or 1, len(submissions)))
     students = list(submissions)
@@ -324,7 +326,7 @@ def grade_scratch(root: Path, assignment: str, submissions: dict[str, NotebookNo
     def run(index: int) -> dict[str, SubmissionGrade]:
         course = make_scratch_course(root, base / f"course{index}", [assignment])
         return grade_in_course(course, assignment, {s: submissions[s] for s in shards[index]},
-                               notebook, threads=threads, sandboxed=sandboxed)
+                               notebook, threads=threads, sandboxed=sandboxed, warm=warm)
 
     try:
         with ThreadPoolExecutor(max_workers=workers) as pool:

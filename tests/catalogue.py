@@ -311,7 +311,8 @@ def run(folder: Path, chapters: list[str] | None = None, per_slot: int = 3,
                         + ("" if undefended else "c.GuardedExecute.stuck_timeout = 5\n"))
         p = plan(chapter, course.release_notebook(scratch, chapter), only, per_slot)
         grades = course.grade_in_course(scratch, chapter, p.submissions,
-                                        course.notebook_name(ROOT, chapter), threads=1)
+                                        course.notebook_name(ROOT, chapter), threads=1,
+                                        warm=not undefended)
         return judge(p, grades)
 
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:

@@ -143,8 +143,9 @@ def submissions(chapter: str) -> dict[str, notebooks.NotebookNode]:
 
 def grade_chapter(chapter: str, folder: Path) -> dict[str, course.SubmissionGrade]:
     """Autograde all of a chapter's submissions through real nbgrader, in scratch courses
-    kept under ``folder`` (``folder/course0/release`` holds a fresh generation)."""
-    return course.grade_scratch(ROOT, chapter, submissions(chapter), keep=folder)
+    kept under ``folder`` (``folder/course0/release`` holds a fresh generation), with kernels
+    forked warm as ``make grade`` starts them (the cold start is graded by test_sandbox)."""
+    return course.grade_scratch(ROOT, chapter, submissions(chapter), keep=folder, warm=True)
 
 
 # --- hidden text ----------------------------------------------------------------------------
