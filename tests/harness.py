@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+import symtable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,7 +129,8 @@ def round_variants(chapter: str, student: str) -> list[str]:
 
 
 def submissions(chapter: str) -> dict[str, notebooks.NotebookNode]:
-    """Every notebook the suite grades for a chapter, by student id."""
+    """Every notebook the suite grades for a chapter, by student id: the source and the blank
+    release whole; the rounds without the experiments their tests do not need."""
     release = course.release_notebook(ROOT, chapter)
     answers = solutions(chapter)
     subs = {
@@ -137,8 +139,70 @@ def submissions(chapter: str) -> dict[str, notebooks.NotebookNode]:
     }
     for index, group in enumerate(rounds(chapter)):
         replaced = {cell: v.path.read_text() for cell, v in group.items()}
-        subs[round_student(index)] = notebooks.with_answers(release, {**answers, **replaced})
+        subs[round_student(index)] = without_experiments(
+            chapter, notebooks.with_answers(release, {**answers, **replaced}))
     return subs
+
+
+def _names(source: str) -> tuple[set[str], set[str]] | None:
+    """(global names a cell binds, global names it reads and does not bind itself), its
+    functions' and comprehensions' globals included; None when it is not plain Python."""
+    try:
+        top = symtable.symtable(source, "<cell>", "exec")
+    except SyntaxError:
+        return None
+    bound, read = set(), set()
+
+    def visit(table):
+        for symbol in table.get_symbols():
+            name = symbol.get_name()
+            if table.get_type() == "module":
+                if symbol.is_assigned() or symbol.is_imported() or symbol.is_namespace():
+                    bound.add(name)
+                elif symbol.is_referenced():
+                    read.add(name)
+            elif symbol.is_global() and symbol.is_referenced():
+                read.add(name)
+            elif symbol.is_declared_global() and symbol.is_assigned():
+                bound.add(name)
+        for child in table.get_children():
+            visit(child)
+
+    visit(top)
+    return bound, read - bound
+
+
+def without_experiments(chapter: str, nb: notebooks.NotebookNode) -> notebooks.NotebookNode:
+    """The notebook without the plain code cells (experiments, figures) that no graded cell
+    needs: a cell stays when it binds a name that a cell kept reads, hidden tests and the
+    round's answers included. Students may delete such cells; the graded cells and their
+    hidden tests run exactly as in the whole notebook, in a fraction of the time."""
+    source = course.source_notebook(ROOT, chapter)
+    if len(source.cells) != len(nb.cells):
+        return nb
+    texts, keep, candidates = {}, set(), set()
+    for index, (original, cell) in enumerate(zip(source.cells, nb.cells, strict=True)):
+        if cell.cell_type != "code":
+            keep.add(index)
+            continue
+        found = [_names(original.source), _names(cell.source)]
+        if None in found or notebooks.nbgrader_meta(original) or not texts:
+            keep.add(index)
+        else:
+            candidates.add(index)
+        texts[index] = found
+    read = set().union(*(names[1] for i in keep if i in texts for names in texts[i] if names))
+    changed = True
+    while changed:
+        changed = False
+        for index in sorted(candidates - keep):
+            if texts[index][0][0] & read:
+                keep.add(index)
+                read |= texts[index][0][1] | texts[index][1][1]
+                changed = True
+    trimmed = notebooks.nbformat.from_dict(nb)
+    trimmed.cells = [cell for index, cell in enumerate(trimmed.cells) if index in keep]
+    return trimmed
 
 
 def grade_chapter(chapter: str, folder: Path) -> dict[str, course.SubmissionGrade]:
