@@ -75,6 +75,9 @@ def sweep(chapter: str, seeds: int, only: str | None = None) -> list[str]:
         if cell.cell_type == "code" and not notebooks.is_autograded_test(cell):
             _run(shell, cell.source, f"cell {index}")
     tests = _split_tests(source)
+    shell.user_ns["_sweep_capture"] = lambda ev, jd: None
+    for cell, region in tests.items():  # helpers that later tests share
+        _run(shell, region.replace("judge.run_hidden_tests(", "_sweep_capture("), f"{cell}'s test")
     answers = harness.solutions(chapter)
     unstable = []
     for variant in harness.variants(chapter):
