@@ -50,17 +50,24 @@ def _split_tests(nb) -> dict[str, str]:
     return tests
 
 
-def _failed_parts(shell, region: str, seed: int, answer_source: str, cell: str) -> tuple:
+def _capture(shell, region: str, cell: str) -> tuple:
+    """Run a test's hidden region (its own helpers replace any of the same name that a later
+    test defined) and return its (evidence, judgement) functions."""
     captured = {}
     shell.user_ns["_sweep_capture"] = lambda ev, jd: captured.update(ev=ev, jd=jd)
     code = region.replace("judge.run_hidden_tests(", "_sweep_capture(")
     _run(shell, code, f"{cell}'s hidden test")
+    return captured["ev"], captured["jd"]
+
+
+def _failed_parts(test: tuple, seed: int, answer_source: str, cell: str) -> tuple:
+    evidence_function, judge_function = test
     try:
-        data = json.loads(json.dumps({"evidence": evidence.plain(captured["ev"](seed))}))
+        data = json.loads(json.dumps({"evidence": evidence.plain(evidence_function(seed))}))
         judge._answers.clear()
         judge._answers[cell] = answer_source
         judge._parts.clear()
-        captured["jd"](judge.decode(data["evidence"]), seed)
+        judge_function(judge.decode(data["evidence"]), seed)
     except Exception as err:  # the whole cell lost
         return (f"whole cell: {type(err).__name__}",)
     return tuple(label for label, _, message in judge._parts if message is not None)
@@ -85,10 +92,10 @@ def sweep(chapter: str, seeds: int, only: str | None = None) -> list[str]:
             continue
         code = variant.path.read_text()
         _run(shell, code, variant.name)
+        test = _capture(shell, tests[variant.cell], variant.cell)
         outcomes = defaultdict(list)
         for seed in range(seeds):
-            failed = _failed_parts(shell, tests[variant.cell], seed, code, variant.cell)
-            outcomes[failed].append(seed)
+            outcomes[_failed_parts(test, seed, code, variant.cell)].append(seed)
         _run(shell, answers[variant.cell], f"{variant.cell}'s reference")
         line = f"{variant.cell}/{variant.name}: " + "; ".join(
             f"{list(parts) or 'passed'} on {len(s)} seeds (e.g. {s[0]})"
