@@ -177,6 +177,12 @@ class Plan:
     placed: dict[str, list[tuple[Trick, str | None]]] = field(default_factory=dict)
 
 
+def submission(chapter: str, release, answers: dict[str, str]):
+    """The release with these answers, without the experiments no graded cell needs (the
+    tricks act on graded cells, and the base notebook is trimmed the same way)."""
+    return harness.without_experiments(chapter, notebooks.with_answers(release, answers))
+
+
 WRAPPERS = "globals()[_n] = _wrap("  # snippets that wrap the cell's functions
 
 
@@ -190,7 +196,7 @@ def plan(chapter: str, release, only: set[str] | None = None, per_slot: int = 3)
     references = harness.solutions(chapter)
     wrong = wrong_answers(chapter, release)
     result = Plan(chapter)
-    result.submissions[BASE] = notebooks.with_answers(release, wrong)
+    result.submissions[BASE] = submission(chapter, release, wrong)
     slots = [c for c in wrong if defined_callables(references[c])] or list(wrong)
     pending = [t for t in snippets() if not only or t.name in only]
     wrappers = [t for t in pending if WRAPPERS in t.text]
@@ -201,10 +207,10 @@ def plan(chapter: str, release, only: set[str] | None = None, per_slot: int = 3)
             placed = [(trick, slots[0])]
             answers = {**wrong, slots[0]: answers_for(placed, slots[0], release, wrong,
                                                         references)}
-            result.submissions[f"trick{index:02d}"] = notebooks.with_answers(release, answers)
+            result.submissions[f"trick{index:02d}"] = submission(chapter, release, answers)
             result.placed[f"trick{index:02d}"] = placed
         for index, edit in enumerate(chosen):
-            nb = notebooks.with_answers(release, wrong)
+            nb = submission(chapter, release, wrong)
             apply_edits(nb, [edit])
             result.submissions[f"edit{index:02d}"] = nb
             result.placed[f"edit{index:02d}"] = [(Trick(edit[0], EDIT_FAMILY), None)]
@@ -220,7 +226,7 @@ def plan(chapter: str, release, only: set[str] | None = None, per_slot: int = 3)
         answers = dict(wrong)
         for slot in {slot for _, slot in placed}:
             answers[slot] = answers_for(placed, slot, release, wrong, references)
-        nb = notebooks.with_answers(release, answers)
+        nb = submission(chapter, release, answers)
         if index == 0 and chosen:
             apply_edits(nb, chosen)
             placed += [(Trick(name, EDIT_FAMILY), None) for name, _, _ in chosen]

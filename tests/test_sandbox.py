@@ -109,7 +109,8 @@ def attacked_class(tmp_path_factory):
                                         [CHAPTER])
     with open(folder / course.CONFIG_FILE, "a") as config:
         config.write("\nc.ExecutePreprocessor.timeout = 20\nc.GuardedExecute.stuck_timeout = 5\n")
-    release = course.release_notebook(folder, CHAPTER)
+    # Attacks act from cells of their own: the chapter's experiments would only slow the class.
+    release = harness.without_experiments(CHAPTER, course.release_notebook(folder, CHAPTER))
     answers = harness.solutions(CHAPTER)
     coded = notebooks.autograded_answer_ids(course.source_notebook(harness.ROOT, CHAPTER))
     subs = {
