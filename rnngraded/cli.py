@@ -84,6 +84,10 @@ def format_check(grade: SubmissionGrade) -> str:
 
 
 def cmd_release(root: Path, args) -> None:
+    for assignment in args.assignments or course.assignments(root):
+        source = root / "source" / assignment / f"{course.notebook_name(root, assignment)}.ipynb"
+        if notebooks.stamp_lab_metadata(source):  # else JupyterLab would change it on opening
+            print(f"source/{assignment}: kernel metadata set to this environment's")
     chosen = args.assignments or ["*"]  # one nbgrader run for every chapter by default
     for assignment in chosen:
         course.generate_release(root, assignment)

@@ -19,6 +19,27 @@ def write(nb: NotebookNode, path: str | Path) -> None:
     nbformat.write(nb, str(path))
 
 
+def lab_metadata() -> dict:
+    """The notebook metadata JupyterLab sets when it opens a notebook with this environment's
+    kernel. A committed notebook that already holds it opens unchanged: nothing to autosave."""
+    from ipykernel.ipkernel import IPythonKernel
+
+    return {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python",
+                           "name": "python3"},
+            "language_info": dict(IPythonKernel.language_info)}
+
+
+def stamp_lab_metadata(path: str | Path) -> bool:
+    """Give a stored notebook JupyterLab's metadata; True if the file changed."""
+    nb = read(path)
+    wanted = lab_metadata()
+    if all(nb.metadata.get(key) == value for key, value in wanted.items()):
+        return False
+    nb.metadata.update(nbformat.from_dict(wanted))
+    write(nb, path)
+    return True
+
+
 def nbgrader_meta(cell) -> dict:
     return cell.get("metadata", {}).get("nbgrader", {})
 

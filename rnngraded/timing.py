@@ -32,7 +32,10 @@ def cell_seconds(nb) -> dict[str, float]:
 
 
 def source_digest(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """A digest of what runs: the cells' types and sources (not the notebook's metadata)."""
+    cells = json.loads(Path(path).read_text())["cells"]
+    ran = [(c["cell_type"], "".join(c["source"])) for c in cells]
+    return hashlib.sha256(json.dumps(ran).encode()).hexdigest()
 
 
 def record(chapter: str, source: Path, runs: list[dict[str, float]], target: Path = TIMES_FILE

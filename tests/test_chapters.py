@@ -89,6 +89,22 @@ def test_notebooks_are_stored_without_outputs(folder):
                 assert not cell.outputs and cell.execution_count is None, f"{path} has outputs"
 
 
+@pytest.mark.parametrize("folder", ["source", "release"])
+def test_notebooks_open_unchanged_in_jupyterlab(folder):
+    """JupyterLab writes the kernel's metadata into a notebook it opens and autosaves it if that
+    changed anything; a stored notebook already holds it, in the layout Jupyter saves."""
+    import nbformat
+
+    for path in sorted((harness.ROOT / folder).rglob("*.ipynb")):
+        nb = notebooks.read(path)
+        for key, value in notebooks.lab_metadata().items():
+            assert nb.metadata.get(key) == value, (
+                f"{path}: metadata.{key} is {nb.metadata.get(key)}, JupyterLab would write "
+                f"{value} (python -m rnngraded release sets it)")
+        assert path.read_text() == nbformat.writes(nb) + "\n", (
+            f"{path} is not stored as Jupyter saves it")
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_each_graded_name_has_its_own_cell_and_tests(chapter):
     source = course.source_notebook(harness.ROOT, chapter)
