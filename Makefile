@@ -9,11 +9,12 @@ export PATH := $(BIN):$(PATH)
 STAMP  := $(VENV)/.installed
 
 .PHONY: help setup demo release grade feedback export table check test test-quick bench bench-class bench-student seed-sweep \
-	lint lab clean
+	lint lab lab-instructor collect roster clean
 
 help:
 	@echo "Learners:    make setup | make lab | make check NB=path/to/notebook.ipynb"
-	@echo "Instructors: make release | make grade | make feedback | make export | make table"
+	@echo "Instructors: make release | make roster ROSTER=f.csv | make lab-instructor"
+	@echo "             make collect | make grade | make feedback | make export | make table"
 	@echo "Course:      make demo | make test | make test-quick | make bench | make bench-class"
 	@echo "             make bench-student"
 	@echo "             make lint | make clean"
@@ -88,10 +89,23 @@ seed-sweep: $(STAMP)
 lint: $(STAMP)
 	$(PYTHON) -m ruff check .
 
-# Learners work in work/, a copy of the student release (kept by later runs, not committed).
+# Learners work in work/: each chapter fetched from the course's exchange as the Assignment
+# List does (a learner's copies are kept by later runs; not committed). Works as root too.
 lab: $(STAMP)
-	mkdir -p work && cp -rn release/* work/
-	$(BIN)/jupyter lab work/
+	$(PYTHON) -m rnngraded lab
+
+# The instructor's Lab at the course root: formgrader, Create Assignment.
+lab-instructor: $(STAMP)
+	$(PYTHON) -m rnngraded lab --instructor
+
+# Submissions made from learners' Assignment Lists, from the exchange into submitted/.
+collect: $(STAMP)
+	$(PYTHON) -m rnngraded collect
+
+# ROSTER=students.csv (id,first_name,last_name,email): names for formgrader and the reports.
+roster: $(STAMP)
+	@test -n "$(ROSTER)" || (echo "usage: make roster ROSTER=students.csv" && exit 2)
+	$(PYTHON) -m rnngraded roster "$(ROSTER)"
 
 clean:
-	rm -rf submitted autograded/*/ feedback gradebook.db grades.csv
+	rm -rf submitted autograded/*/ feedback gradebook.db grades.csv exchange demo_roster.csv

@@ -4,6 +4,11 @@ c = get_config()  # noqa: F821  (nbgrader provides get_config)
 
 # Course identity; the gradebook is gradebook.db beside this file (not committed).
 c.CourseDirectory.course_id = "rnn-graded"
+# The exchange, where released chapters wait for learners' Assignment Lists and their
+# submissions arrive (`make lab` fills it; `make collect` moves submissions to submitted/).
+import os  # noqa: E402
+
+c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "exchange")
 
 # Per-cell time limit while grading. Under autograding (NBGRADER_EXECUTION set) our slowest
 # cell takes a few seconds; 60 s leaves room for a slow laptop while a runaway loop is cut off

@@ -1,7 +1,8 @@
 """The course's commands: ``python -m rnngraded COMMAND`` (the Makefile calls these).
 
-Instructors: ``release``, ``grade``, ``feedback``, ``export``, ``table``, ``demo``.
-Learners: ``check NOTEBOOK`` grades one notebook in a scratch copy of the course.
+Instructors: ``release``, ``collect``, ``roster``, ``grade``, ``feedback``, ``export``,
+``table``, ``demo``, ``lab --instructor``.
+Learners: ``lab`` and ``check NOTEBOOK`` (grades one notebook in a scratch copy of the course).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from rnngraded import cluster, course, notebooks, sandbox
+from rnngraded import cluster, course, lab, notebooks, sandbox
 from rnngraded.course import SubmissionGrade
 
 DEMO_STUDENTS = ("reference", "blank", "partial")
+DEMO_ROSTER = "demo_roster.csv"
 # Present while the gradebook holds grades given without a sandbox (--unsafe-no-sandbox).
 UNSAFE_MARKER = Path("autograded") / "UNSAFE-NO-SANDBOX.txt"
 UNSAFE_WARNING = ("WARNING: graded with --unsafe-no-sandbox: submissions ran without any "
@@ -256,8 +258,52 @@ def build_demo_submissions(root: Path, assignment: str) -> dict[str, notebooks.N
     }
 
 
+def cmd_collect(root: Path, args) -> None:
+    lab.collect(root, args.assignments or None)
+    print("submissions in the exchange collected into submitted/")
+
+
+def cmd_roster(root: Path, args) -> None:
+    path = Path(args.file)
+    if not path.is_file():
+        raise SystemExit(f"no such roster file: {path}")
+    try:
+        count = lab.import_roster(root, path)
+    except ValueError as err:
+        raise SystemExit(str(err)) from None
+    print(f"{count} students added or updated in the gradebook from {path}")
+
+
+def cmd_lab(root: Path, args) -> None:
+    """JupyterLab: a learner's in work/ (Assignment List on the course's exchange), or with
+    --instructor at the course root (formgrader, Create Assignment)."""
+    import os
+
+    folder = root if args.instructor else lab.prepare_learner(root)
+    if args.instructor:
+        lab.release_to_exchange(root)
+    command = lab.lab_command(folder)
+    print(" ".join(command), flush=True)
+    os.chdir(folder)
+    os.execvpe(str(Path(sys.executable).parent / "jupyter"), command, course.tool_env())
+
+
+def write_demo_roster(root: Path) -> Path:
+    path = root / DEMO_ROSTER
+    lab.write_roster(path, [
+        {"id": "reference", "first_name": "Ada", "last_name": "Reference",
+         "email": "reference@example.org"},
+        {"id": "blank", "first_name": "Blaise", "last_name": "Blank",
+         "email": "blank@example.org"},
+        {"id": "partial", "first_name": "Paula", "last_name": "Partial",
+         "email": "partial@example.org"},
+    ])
+    return path
+
+
 def cmd_demo(root: Path, args) -> None:
     cmd_release(root, argparse.Namespace(assignments=None))
+    cmd_roster(root, argparse.Namespace(file=write_demo_roster(root)))
     for assignment in course.assignments(root):
         notebook = course.notebook_name(root, assignment)
         for student, nb in build_demo_submissions(root, assignment).items():
@@ -318,6 +364,10 @@ def cmd_bench_student(root: Path, args) -> None:
 
 COMMANDS = {
     "release": (cmd_release, "regenerate release/ from source/ (all chapters or those named)"),
+    "collect": (cmd_collect, "move the submissions in the exchange into submitted/"),
+    "roster": (cmd_roster, "add or update students (id, first_name, last_name, email) from a "
+                           "CSV file"),
+    "lab": (cmd_lab, "JupyterLab for a learner in work/ (or --instructor at the course root)"),
     "grade": (cmd_grade, "autograde everything in submitted/ and print the grade table"),
     "feedback": (cmd_feedback, "write feedback HTML for every graded submission"),
     "export": (cmd_export, "export the gradebook to grades.csv"),
@@ -340,8 +390,13 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (_, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text)
-        if name == "release":
+        if name in ("release", "collect"):
             p.add_argument("assignments", nargs="*", help="chapter ids (default: all)")
+        if name == "roster":
+            p.add_argument("file", help="CSV file with a header: id,first_name,last_name,email")
+        if name == "lab":
+            p.add_argument("--instructor", action="store_true",
+                           help="open the course root (formgrader, Create Assignment)")
         if name == "bench":
             p.add_argument("chapters", nargs="*", help="chapter ids (default: all)")
             p.add_argument("--repeats", type=int, default=3, help="runs per notebook (median)")
