@@ -9,12 +9,13 @@ export PATH := $(BIN):$(PATH)
 STAMP  := $(VENV)/.installed
 
 .PHONY: help setup demo release grade feedback export table check test test-quick bench bench-class bench-student seed-sweep \
-	lint lab lab-instructor collect roster clean
+	lint lab lab-instructor collect roster report clean
 
 help:
 	@echo "Learners:    make setup | make lab | make check NB=path/to/notebook.ipynb"
 	@echo "Instructors: make release | make roster ROSTER=f.csv | make lab-instructor"
 	@echo "             make collect | make grade | make feedback | make export | make table"
+	@echo "             make report"
 	@echo "Course:      make demo | make test | make test-quick | make bench | make bench-class"
 	@echo "             make bench-student"
 	@echo "             make lint | make clean"
@@ -52,6 +53,10 @@ export: $(STAMP)
 
 table: $(STAMP)
 	$(PYTHON) -m rnngraded table
+
+# class_report.html: the class at a glance (no network needed to read it).
+report: $(STAMP)
+	$(PYTHON) -m rnngraded report
 
 check: $(STAMP)
 	@test -n "$(NB)" || (echo "usage: make check NB=path/to/notebook.ipynb" && exit 2)
@@ -108,4 +113,4 @@ roster: $(STAMP)
 	$(PYTHON) -m rnngraded roster "$(ROSTER)"
 
 clean:
-	rm -rf submitted autograded/*/ feedback gradebook.db grades.csv exchange demo_roster.csv
+	rm -rf submitted autograded/*/ feedback gradebook.db grades.csv exchange demo_roster.csv class_report.html

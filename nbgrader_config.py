@@ -39,6 +39,13 @@ from nbgrader.preprocessors import GetGrades  # noqa: E402
 from rnngraded.feedback import HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests, CSSHTMLHeaderPreprocessor]
+# Equations render without a network: nbgrader's feedback page with a MathJax loader that reads
+# the copy `make feedback` puts in feedback/mathjax/ (or, for a page Jupyter serves, the copy
+# jupyter-server-mathjax serves). Set for the feedback's exporter only; formgrader keeps its own.
+from rnngraded.feedback import template_basedirs  # noqa: E402
+
+c.GenerateFeedback.HTMLExporter.template_name = "rnngraded_feedback"
+c.GenerateFeedback.HTMLExporter.extra_template_basedirs = template_basedirs()
 
 # Grading that cannot be fooled or broken (rnngraded/grading.py, rnngraded/sandbox.py,
 # rnngraded/judge.py): every kernel runs in its own disposable sandbox that sees only its

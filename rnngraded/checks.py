@@ -3,15 +3,37 @@
 Each check raises ``AssertionError`` with a message in the student's terms: what was
 expected, what came back, and where to look. Relative errors follow the usual convention
 ``max |a - e| / max(1e-8, |a| + |e|)``.
+
+Imported in a notebook's kernel, this module also shortens tracebacks (:func:`short_traceback`):
+an error shows the lines of the student's own cells that led to it and its message, not the
+frames of the course's helpers or of libraries, and an exercise not started says so in one line.
+That is what the notebook, nbgrader's Validate button and the feedback show.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import sys
 from collections.abc import Callable, Iterable
 
 import numpy as np
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" or word.startswith("nd") else "a"
+
+
+def _kind(value) -> str:
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    return f"{_article(name)} {name}"
+
+
+def _type_name(kind: type) -> str:
+    """numpy's scalar families under the Python names a student knows."""
+    return {np.integer: "int", np.floating: "float", np.bool_: "bool"}.get(kind, kind.__name__)
 
 
 def _with_hint(message: str, hint: str) -> str:
@@ -77,9 +99,9 @@ def rel_error(actual, expected) -> float:
 def check_type(value, types, name: str, hint: str = "") -> None:
     if not issubclass(type(value), types):  # type(), not isinstance: __class__ can lie
         kinds = (types,) if isinstance(types, type) else types
-        wanted = " or ".join(t.__name__ for t in kinds)
-        got = type(value).__name__
-        raise AssertionError(_with_hint(f"{name} should be a {wanted}, got {got}", hint))
+        wanted = " or ".join(dict.fromkeys(_type_name(t) for t in kinds))
+        raise AssertionError(_with_hint(f"{name} should be {_article(wanted)} {wanted}, got "
+                                        f"{_kind(value)}", hint))
 
 
 def _shape(value) -> tuple:
@@ -255,3 +277,43 @@ def close(actual, expected, tol: float = 1e-7) -> bool:
     except AssertionError:
         return False
     return True
+
+
+# --- short tracebacks in the notebook ---------------------------------------------------------
+
+NOT_DONE = "not done yet: the starter still raises NotImplementedError"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_CHAIN = ("direct cause of the following exception", "During handling of the above exception")
+MAX_FRAMES = 2  # the line that called, and the line of the student's function that raised
+
+
+def _is_cell_frame(entry: str) -> bool:
+    """IPython names a frame of a notebook cell "Cell In[n], line m"."""
+    return _ANSI.sub("", entry).lstrip().startswith("Cell In[")
+
+
+def short_traceback(ename: str, evalue: str, traceback: list[str]) -> list[str]:
+    """Of an IPython traceback, the frames in notebook cells (of the last exception in a
+    chain, the last two) and the message."""
+    if ename == "NotImplementedError":
+        return [NOT_DONE]
+    start = max((i for i, entry in enumerate(traceback) if any(c in entry for c in _CHAIN)),
+                default=-1)
+    frames = [entry for entry in traceback[start + 1:] if _is_cell_frame(entry)]
+    return [*frames[-MAX_FRAMES:], f"{ename}: {evalue}"]
+
+
+def _show_short_traceback(shell, etype, value, tb, tb_offset=None):
+    full = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    short = short_traceback(etype.__name__, str(value), full)
+    shell._showtraceback(etype, value, short)
+    return short
+
+
+def _use_short_tracebacks() -> None:
+    shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+    if shell is not None and hasattr(shell, "set_custom_exc"):
+        shell.set_custom_exc((Exception,), _show_short_traceback)
+
+
+_use_short_tracebacks()

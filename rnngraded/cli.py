@@ -1,13 +1,14 @@
 """The course's commands: ``python -m rnngraded COMMAND`` (the Makefile calls these).
 
 Instructors: ``release``, ``collect``, ``roster``, ``grade``, ``feedback``, ``export``,
-``table``, ``demo``, ``lab --instructor``.
+``table``, ``report``, ``demo``, ``lab --instructor``.
 Learners: ``lab`` and ``check NOTEBOOK`` (grades one notebook in a scratch copy of the course).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -42,16 +43,19 @@ def require_sandbox(args) -> bool:
 
 
 def format_table(grades: list[SubmissionGrade]) -> str:
-    """A table of points per student and chapter (autograded points; manual cells noted)."""
-    header = f"{'student':<12} {'chapter':<24} {'points':>7} {'max':>6} {'percent':>8}  note"
+    """Points per student and chapter: autograded points plus the written answers graded by
+    hand so far, out of the chapter's total; what is still to grade by hand is noted."""
+    header = (f"{'student':<12} {'chapter':<24} {'points':>7} {'max':>6} {'percent':>8} "
+              f"{'auto':>6} {'manual':>7}  note")
     lines = [header, "-" * len(header)]
     for g in sorted(grades, key=lambda g: (g.student, g.assignment)):
-        percent = 100.0 * g.auto_score / g.auto_max if g.auto_max else 0.0
-        note = f"{g.manual_pending} written answer(s) to grade by hand" if g.manual_pending else ""
+        percent = 100.0 * g.score / g.max_score if g.max_score else 0.0
+        manual = f"{g.manual_score:g}/{g.manual_max:g}" if g.manual_max else "-"
+        note = g.pending_note()
         if g.faults:
             note = "; ".join(filter(None, [f"FAULT ({len(g.faults)}), see the report", note]))
-        lines.append(f"{g.student:<12} {g.assignment:<24} {g.auto_score:>7.1f} {g.auto_max:>6.1f} "
-                     f"{percent:>7.1f}%  {note}")
+        lines.append(f"{g.student:<12} {g.assignment:<24} {g.score:>7.1f} {g.max_score:>6.1f} "
+                     f"{percent:>7.1f}% {g.auto_score:>6.1f} {manual:>7}  {note}")
     return "\n".join(lines)
 
 
@@ -113,9 +117,12 @@ def format_report(grades: list[SubmissionGrade], ungraded: list[str],
     if unsafe:
         lines += [f"**{UNSAFE_WARNING}**", ""]
     for g in sorted(grades, key=lambda g: (g.student, g.assignment)):
-        lines.append(f"{g.student} / {g.assignment}: {g.auto_score:g} / {g.auto_max:g} autograded "
-                     f"points" + (f", {g.manual_pending} written answer(s) to grade by hand"
-                                  if g.manual_pending else ""))
+        graded_by_hand = g.manual_max - g.pending_max
+        lines.append(f"{g.student} / {g.assignment}: {g.score:g} / {g.max_score:g} points "
+                     f"({g.auto_score:g} / {g.auto_max:g} autograded"
+                     + (f", {g.manual_score:g} / {graded_by_hand:g} graded by hand"
+                        if graded_by_hand else "") + ")"
+                     + (f"; {g.pending_note()}" if g.manual_pending else ""))
         for fault in g.faults:
             lines.append(f"  ! FAULT: {fault}")
         for cell in g.lost():
@@ -183,16 +190,53 @@ def cmd_feedback(root: Path, args) -> None:
     chapters = submitted_assignments(root)
     if chapters:
         course.nbgrader(["generate_feedback", "*", "--force"], cwd=root)
+        from rnngraded.feedback import install_mathjax
+
+        install_mathjax(root / "feedback")
     for assignment in chapters:
         print(f"feedback/*/{assignment} written")
+
+
+EXTRA_COLUMNS = ("autograded_score", "manual_score", "pending_by_hand", "pending_points")
+
+
+def add_grade_columns(root: Path, target: Path) -> None:
+    """nbgrader's export gives the total score (written answers graded by hand included); add
+    how it splits, and what is still to grade by hand (empty for a submission not graded)."""
+    import csv
+
+    with open(target, newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if not rows:
+        return
+    grades = {(a, s): g for a in course.assignments(root)
+              for s, g in course.read_grades(root, a).items()}
+    for row in rows:
+        g = grades.get((row["assignment"], row["student_id"]))
+        values = ((g.auto_score, g.manual_score, g.manual_pending, g.pending_max) if g
+                  else ("",) * len(EXTRA_COLUMNS))
+        row.update({k: (f"{v:g}" if isinstance(v, float) else v)
+                    for k, v in zip(EXTRA_COLUMNS, values, strict=True)})
+    with open(target, "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=[*rows[0].keys()])
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def cmd_export(root: Path, args) -> None:
     target = root / "grades.csv"
     course.nbgrader(["export", "--to", str(target)], cwd=root)
+    add_grade_columns(root, target)
     if unsafe_grades(root):
         target.write_text(f"# {UNSAFE_WARNING}\n" + target.read_text())
     print("grades.csv written")
+
+
+def cmd_report(root: Path, args) -> None:
+    from rnngraded import report
+
+    path = report.write(root)
+    print(f"{path.relative_to(root)} written: open it in a browser (it needs no network)")
 
 
 def cmd_table(root: Path, args) -> None:
@@ -313,6 +357,7 @@ def cmd_demo(root: Path, args) -> None:
     cmd_grade(root, args)
     cmd_feedback(root, args)
     cmd_export(root, args)
+    cmd_report(root, args)
 
 
 def cmd_bench(root: Path, args) -> None:
@@ -372,8 +417,10 @@ COMMANDS = {
     "feedback": (cmd_feedback, "write feedback HTML for every graded submission"),
     "export": (cmd_export, "export the gradebook to grades.csv"),
     "table": (cmd_table, "print the grade table from the gradebook"),
+    "report": (cmd_report, "write class_report.html: score distributions, the hardest "
+                           "exercises, the most frequent diagnoses, faults, points per student"),
     "check": (cmd_check, "grade one notebook against the hidden tests, in a scratch folder"),
-    "demo": (cmd_demo, "release, grade three demo students, feedback, export, table"),
+    "demo": (cmd_demo, "release, grade three demo students, feedback, export, table, report"),
     "bench": (cmd_bench, "time each chapter's autograde, with and without the sandbox, against "
                          "the import-only floor, and a sandboxed kernel's start"),
     "bench-class": (cmd_bench_class, "grade a synthetic class with stock nbgrader (serial) and "
@@ -436,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
                            help="run submissions without any isolation (when the sandbox "
                                 "cannot start here); every report and grades.csv says so")
     args = parser.parse_args(argv)
+    # nbgrader, also in this process, runs `alembic` by name when it opens a gradebook.
+    os.environ["PATH"] = course.tool_env()["PATH"]
     root = course.find_root()
     COMMANDS[args.command][0](root, args)
     return 0

@@ -148,6 +148,25 @@ class SubmissionGrade:
     def manual_pending(self) -> int:
         return sum(1 for c in self.cells if c.score is None)
 
+    @property
+    def pending_max(self) -> float:
+        """Points of the written answers not graded by hand yet."""
+        return sum(c.max_score for c in self.cells if c.score is None)
+
+    @property
+    def manual_score(self) -> float:
+        return sum(c.score or 0.0 for c in self.cells if not c.auto)
+
+    @property
+    def manual_max(self) -> float:
+        return sum(c.max_score for c in self.cells if not c.auto)
+
+    def pending_note(self) -> str:
+        if not self.manual_pending:
+            return ""
+        return (f"{self.manual_pending} written answer(s) still to grade by hand "
+                f"({self.pending_max:g} points)")
+
     def lost(self) -> list[CellGrade]:
         return [c for c in self.cells if c.auto and (c.score or 0.0) < c.max_score]
 

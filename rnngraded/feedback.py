@@ -118,3 +118,43 @@ class HideHiddenTests(NbGraderPreprocessor):
         for cell in nb.cells:
             hide_hidden_tests(cell, secrets)
         return nb, resources
+
+
+# --- equations without a network --------------------------------------------------------------
+
+TEMPLATES = Path(__file__).parent / "templates"  # rnngraded_feedback: nbgrader's, offline MathJax
+MATHJAX_FOLDER = "mathjax"
+# jupyter-server-mathjax's copy of MathJax, but for the translations of its menus.
+MATHJAX_PARTS = ("MathJax.js", "config", "extensions", "jax", "fonts", "localization/en",
+                 "LICENSE")
+
+
+def template_basedirs() -> list[str]:
+    """Where nbconvert finds the feedback template: ours first, then nbgrader's."""
+    import nbgrader
+
+    formgrader = Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"
+    return [str(TEMPLATES), str(formgrader)]
+
+
+def install_mathjax(feedback: Path) -> Path:
+    """Copy MathJax beside the feedback pages (feedback/mathjax/), once."""
+    import shutil
+
+    import jupyter_server_mathjax
+
+    static = Path(jupyter_server_mathjax.__file__).parent / "static"
+    target = feedback / MATHJAX_FOLDER
+    if (target / "MathJax.js").is_file():
+        return target
+    staging = feedback / f".{MATHJAX_FOLDER}-partial"
+    shutil.rmtree(staging, ignore_errors=True)
+    for part in MATHJAX_PARTS:
+        source, destination = static / part, staging / part
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, destination)
+        else:
+            shutil.copy2(source, destination)
+    staging.rename(target)
+    return target

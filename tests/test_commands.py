@@ -89,6 +89,7 @@ def test_demo_grades_three_students_and_prints_a_table(demo_course):
         assert (folder / "feedback" / student / CHAPTER / f"{CHAPTER}.html").is_file()
     report = (folder / "grade_report.md").read_text()
     assert "grade_report.md" in out and "NOT GRADED" not in report
+    assert "<h2" in (folder / "class_report.html").read_text()  # tests/test_report.py reads it
     for cell in grades["partial"].lost():
         assert f"  - {cell.grade_id}: 0 / {cell.max_score:g}" in report
 
@@ -114,6 +115,21 @@ def test_feedback_shows_messages_but_no_hidden_test_code(demo_course):
                 assert html_escape(words, quote=False) in html, f"{cell.grade_id}: message missing"
 
 
+def test_feedback_renders_equations_without_a_network(demo_course):
+    """The page loads MathJax from the copy beside it (or, served by Jupyter, from
+    jupyter-server-mathjax's), never from a CDN; tests/test_browser.py sees it typeset."""
+    folder = demo_course[0]
+    copy = folder / "feedback" / "mathjax"
+    for part in ("MathJax.js", "config/TeX-AMS-MML_HTMLorMML-full.js", "extensions/Safe.js",
+                 "jax/output/HTML-CSS/fonts/STIX-Web/fontdata.js", "localization/en/en.js"):
+        assert (copy / part).is_file(), part
+    html = (folder / "feedback" / "partial" / CHAPTER / f"{CHAPTER}.html").read_text()
+    assert '"../../mathjax/MathJax.js"' in html and "/static/components/MathJax/" in html
+    remote = re.findall(r'(?:src|href)="(?:https?:)?//[^"]+', html)
+    assert not remote and "cdnjs" not in html, remote
+    assert "$" in html  # the chapter's equations, left for MathJax to typeset
+
+
 def test_demo_twice_gives_the_same_result_without_duplicates(demo_course):
     folder, first, second, first_csv = demo_course
     assert (folder / "grades.csv").read_text() == first_csv
@@ -127,7 +143,40 @@ def test_demo_twice_gives_the_same_result_without_duplicates(demo_course):
 
     with Gradebook(f"sqlite:///{folder / 'gradebook.db'}") as gb:
         assert len(gb.students) == 3
+        assert gb.find_student("partial").first_name == "Paula"  # the demo roster
         for student in ("reference", "blank", "partial"):
             submission = gb.find_submission(CHAPTER, student)
             names = [g.name for nb in submission.notebooks for g in nb.grades]
             assert len(names) == len(set(names)), "duplicated grade rows"
+
+
+def test_grades_given_by_hand_reach_the_table_and_grades_csv(demo_course):
+    """As formgrader stores a manual grade (runs last: it changes the demo's gradebook). The
+    reference student wrote every answer, so all wait for a grade by hand (nbgrader itself
+    gives an unchanged answer 0)."""
+    folder = demo_course[0]
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{folder / 'gradebook.db'}") as gb:
+        submission = gb.find_submission(CHAPTER, "reference")
+        written = [g for nb in submission.notebooks for g in nb.grades
+                   if g.cell.cell_type == "markdown"]
+        assert len(written) >= 2
+        assert all(g.auto_score is None and g.manual_score is None for g in written)
+        written[0].manual_score = written[0].max_score
+        gb.db.commit()
+        given, manual_max = written[0].max_score, sum(g.max_score for g in written)
+        pending = len(written) - 1
+    grade = course.read_grades(folder, CHAPTER)["reference"]
+    table = run(["table"], cwd=folder)
+    row = next(line for line in table.stdout.splitlines() if line.startswith("reference"))
+    assert f"{given:g}/{manual_max:g}" in row.split(), row
+    assert f"{pending} written answer(s) still to grade by hand" in row
+    assert float(row.split()[2]) == grade.auto_score + given
+    assert run(["export"], cwd=folder).returncode == 0
+    rows = {r["student_id"]: r for r in csv.DictReader(
+        (folder / "grades.csv").read_text().splitlines())}
+    assert float(rows["reference"]["manual_score"]) == given
+    assert float(rows["reference"]["score"]) == grade.auto_score + given
+    assert int(rows["reference"]["pending_by_hand"]) == pending
+    assert int(rows["blank"]["pending_by_hand"]) == 0  # unchanged answers: 0 from nbgrader

@@ -144,3 +144,37 @@ def test_lab_starts_as_root_and_as_a_user(scratch, tmp_path):
             process.terminate()
             process.wait(timeout=30)
     shutil.rmtree(user_base)
+
+
+def validate(folder: Path, notebook: Path) -> str:
+    """`nbgrader validate`, as the Validate button runs it, with the configuration in folder."""
+    result = course.nbgrader(["validate", str(notebook)], cwd=folder, quiet=False, check=False)
+    return result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_validate_shows_short_messages_in_the_students_terms(scratch, tmp_path):
+    """A notebook with one classic bug and the other exercises not started, validated as the
+    Validate button does; the same notebook's tracebacks with IPython's own formatting are
+    what it used to show."""
+    release = course.release_notebook(scratch, CHAPTER)
+    bug = sorted((harness.ROOT / "tests" / "variants" / CHAPTER / "rnn_cell_forward")
+                 .glob("bug_*.py"))[0]
+    answers = {"rnn_cell_forward": bug.read_text()}
+    notebook = tmp_path / "short" / f"{CHAPTER}.ipynb"
+    notebooks.write(notebooks.with_answers(release, answers), notebook)
+    stock = tmp_path / "stock" / f"{CHAPTER}.ipynb"
+    long_form = notebooks.with_answers(release, answers)
+    after_setup = next(i for i, c in enumerate(long_form.cells)
+                       if notebooks.grade_id(c) == "setup") + 1
+    long_form.cells.insert(after_setup, notebooks.nbformat.v4.new_code_cell(
+        "get_ipython().set_custom_exc((), None)  # IPython's own tracebacks"))
+    notebooks.write(long_form, stock)
+    short, full = validate(scratch, notebook), validate(scratch, stock)
+    assert "rnngraded/checks.py" in full  # what the Validate dialog used to show
+    assert "rnngraded/" not in short and "site-packages" not in short
+    assert "not done yet: the starter still raises NotImplementedError" in short
+    # An unanswered question: its line and a message that reads as English.
+    assert "AssertionError: ex91_param_count should be an int, got None" in short
+    assert "Cell In[" in short
+    assert len(short) < len(full) / 2, (len(short), len(full))

@@ -197,8 +197,16 @@ def test_format_table_and_check():
         course.CellGrade("scaled_dot_product_attention_tests", 3.0, 3.0, True),
     ])
     table = cli.format_table([grade])
-    assert "ada" in table and "5.0" in table and "8.0" in table and "62.5%" in table
-    assert "1 written answer(s)" in table
+    row = next(line for line in table.splitlines() if line.startswith("ada"))
+    assert row.split()[2:7] == ["5.0", "10.0", "50.0%", "5.0", "0/2"], table
+    assert "1 written answer(s) still to grade by hand (2 points)" in row
+    graded = course.SubmissionGrade("bo", "01_rnn_basics", [
+        *grade.cells[:2], course.CellGrade("written", 1.5, 2.0, False)])
+    row = cli.format_table([graded]).splitlines()[-1]
+    assert row.split()[2:7] == ["3.5", "7.0", "50.0%", "2.0", "1.5/2"], row
+    assert "by hand" not in row
+    assert "bo / 01_rnn_basics: 3.5 / 7 points (2 / 5 autograded, 1.5 / 2 graded by hand)" in (
+        cli.format_report([graded], []))
     report = cli.format_check(grade)
     assert "5 / 8 autograded points" in report
     assert "FAIL" in report and "h has shape (3, 5)" in report
@@ -329,7 +337,7 @@ def test_grade_report_lists_lost_exercises_and_ungraded_submissions():
         course.CellGrade("b_tests", 0.0, 3.0, True, "AssertionError: h has shape (3, 5)"),
     ])
     report = cli.format_report([grade], ["bob / 01_rnn_basics"])
-    assert "ada / 01_rnn_basics: 2 / 5 autograded points" in report
+    assert "ada / 01_rnn_basics: 2 / 5 points (2 / 5 autograded)" in report
     assert "unsafe" not in report
     assert cli.UNSAFE_WARNING in cli.format_report([grade], [], unsafe=True).splitlines()[2]
     assert "  - b_tests: 0 / 3: AssertionError: h has shape (3, 5)" in report
@@ -395,3 +403,26 @@ def test_sandbox_sees_read_only_trees_under_tmp(monkeypatch, tmp_path):
     argv = sandbox.command(["cat", str(tree / "marker.txt")], limits=sandbox.Limits())
     result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
     assert result.stdout == "visible", result.stderr
+
+
+def test_type_messages_read_as_english():
+    with pytest.raises(AssertionError, match=r"n should be an int, got None$"):
+        checks.check_type(None, (int, np.integer), "n")
+    with pytest.raises(AssertionError, match=r"x should be an ndarray, got a list"):
+        checks.check_type([1.0], np.ndarray, "x")
+    with pytest.raises(AssertionError, match=r"y should be a float, got an int"):
+        checks.check_type(1, float, "y")
+
+
+def test_short_traceback_keeps_the_students_cells_and_the_message():
+    full = ["\x1b[31m-----\x1b[0m", "\x1b[0;31mCell In[7], line 3\x1b[0m\n----> 3 f(x)",
+            "Cell In[6], line 2, in f(x)\n----> 2 return g(x)",
+            "File /env/site-packages/torch/nn/functional.py:99, in g(x)",
+            "File /course/rnngraded/checks.py:89, in check_type(...)", "AssertionError: bad"]
+    short = checks.short_traceback("AssertionError", "bad", full)
+    assert short == [full[1], full[2], "AssertionError: bad"]
+    chained = ["Cell In[2], line 1\n f()", "The above exception was the direct cause of the "
+               "following exception:", "Cell In[3], line 1\n checks.call(f)", "File x.py:1"]
+    assert checks.short_traceback("AssertionError", "m", chained) == [chained[2],
+                                                                      "AssertionError: m"]
+    assert checks.short_traceback("NotImplementedError", "", full) == [checks.NOT_DONE]

@@ -90,7 +90,7 @@ def test_checks_read_the_data_not_what_the_result_claims():
     assert not checks.close(liar, expected)
     with pytest.raises(AssertionError, match="should be an array of numbers, got Proxy"):
         checks.check_close(Proxy(expected), expected, "h")
-    with pytest.raises(AssertionError, match="should be a ndarray"):
+    with pytest.raises(AssertionError, match="should be an ndarray"):
         checks.check_type(Proxy(expected), np.ndarray, "h")
     with pytest.raises(AssertionError, match="is 0, expected 1"):
         checks.check_scalar(LyingFloat(0.0), 1.0, "p")
