@@ -321,8 +321,6 @@ def cmd_roster(root: Path, args) -> None:
 def cmd_lab(root: Path, args) -> None:
     """JupyterLab: a learner's in work/ (Assignment List on the course's exchange), or with
     --instructor at the course root (formgrader, Create Assignment)."""
-    import os
-
     folder = root if args.instructor else lab.prepare_learner(root)
     if args.instructor:
         lab.release_to_exchange(root)
